@@ -1,0 +1,154 @@
+using Microsoft.Data.Sqlite;
+
+namespace Worb.Grains.Storage;
+
+/// <summary>
+/// Versioned schema changes. <c>PRAGMA user_version</c> records how many have been applied; each runs once, in
+/// its own transaction. Append new migrations at the end; never edit one that has shipped.
+/// </summary>
+public static class SchemaMigrations
+{
+    private static readonly string[] Migrations =
+    [
+        // 1: projects, runs, history (one row per metric per step), console, system metrics, files, alerts.
+        """
+        CREATE TABLE projects (
+            id          INTEGER PRIMARY KEY,
+            entity      TEXT NOT NULL,
+            name        TEXT NOT NULL,
+            created_at  REAL NOT NULL,
+            UNIQUE (entity, name)
+        );
+
+        CREATE TABLE runs (
+            id                  INTEGER PRIMARY KEY,
+            project_id          INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            name                TEXT NOT NULL,
+            display_name        TEXT,
+            description         TEXT,
+            notes               TEXT,
+            group_name          TEXT,
+            job_type            TEXT,
+            host                TEXT,
+            program             TEXT,
+            commit_hash         TEXT,
+            repo                TEXT,
+            sweep               TEXT,
+            tags                TEXT NOT NULL DEFAULT '[]',
+            config              TEXT NOT NULL DEFAULT '{}',
+            summary             TEXT NOT NULL DEFAULT '{}',
+            system_metrics      TEXT NOT NULL DEFAULT '{}',
+            state               TEXT NOT NULL DEFAULT 'running',
+            exit_code           INTEGER,
+            stopped             INTEGER NOT NULL DEFAULT 0,
+            created_at          REAL NOT NULL,
+            updated_at          REAL NOT NULL,
+            heartbeat_at        REAL NOT NULL,
+            history_line_count  INTEGER NOT NULL DEFAULT 0,
+            events_line_count   INTEGER NOT NULL DEFAULT 0,
+            log_line_count      INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (project_id, name)
+        );
+
+        -- Metric names, interned so that history rows carry an integer.
+        CREATE TABLE metric_keys (
+            id    INTEGER PRIMARY KEY,
+            name  TEXT NOT NULL UNIQUE
+        );
+
+        -- Every wandb-history.jsonl line exactly as the client sent it, addressed by its offset.
+        CREATE TABLE history_lines (
+            run_id   INTEGER NOT NULL,
+            line_no  INTEGER NOT NULL,
+            step     INTEGER NOT NULL,
+            content  TEXT NOT NULL,
+            PRIMARY KEY (run_id, line_no)
+        ) WITHOUT ROWID;
+        CREATE INDEX history_lines_by_step ON history_lines (run_id, step);
+
+        -- One row per metric per step. value: the number (NULL for NaN and non-numbers);
+        -- json: the value's JSON text when the number alone does not say it (NaN, huge integers,
+        -- strings, objects, histograms, media); kind: number|nan|string|bool|null|object|list|histogram|<_type>.
+        CREATE TABLE history (
+            run_id  INTEGER NOT NULL,
+            key_id  INTEGER NOT NULL,
+            step    INTEGER NOT NULL,
+            value   REAL,
+            json    TEXT,
+            kind    TEXT NOT NULL,
+            PRIMARY KEY (run_id, key_id, step)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE events_lines (
+            run_id   INTEGER NOT NULL,
+            line_no  INTEGER NOT NULL,
+            content  TEXT NOT NULL,
+            PRIMARY KEY (run_id, line_no)
+        ) WITHOUT ROWID;
+
+        -- Console output: one row per output.log offset; a re-sent offset overwrites. stream: 0 stdout, 1 stderr.
+        CREATE TABLE log_lines (
+            run_id   INTEGER NOT NULL,
+            line_no  INTEGER NOT NULL,
+            stream   INTEGER NOT NULL,
+            content  TEXT NOT NULL,
+            PRIMARY KEY (run_id, line_no)
+        ) WITHOUT ROWID;
+
+        -- Uploaded run files; the bytes live under files/ by SHA-256.
+        CREATE TABLE run_files (
+            run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            name        TEXT NOT NULL,
+            sha256      TEXT NOT NULL,
+            md5         TEXT NOT NULL,
+            size        INTEGER NOT NULL,
+            updated_at  REAL NOT NULL,
+            PRIMARY KEY (run_id, name)
+        );
+
+        CREATE TABLE alerts (
+            id                INTEGER PRIMARY KEY,
+            run_id            INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            title             TEXT NOT NULL,
+            text              TEXT NOT NULL,
+            severity          TEXT NOT NULL,
+            wait_duration_ms  INTEGER,
+            created_at        REAL NOT NULL
+        );
+
+        -- How far each silo's write-ahead log has been stored; written in the same transaction as the data.
+        CREATE TABLE wal_cursors (
+            wal_id    TEXT PRIMARY KEY,
+            position  INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        var version = await GetVersionAsync(connection, cancellationToken);
+        if (version > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"worb.db has schema version {version}, newer than this Worb ({Migrations.Length}). Upgrade Worb.");
+        }
+        for (var next = version; next < Migrations.Length; next++)
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
+    }
+}

@@ -1,0 +1,51 @@
+namespace Worb.Grains;
+
+/// <summary>
+/// Server settings, bound from configuration: <c>WORB_*</c> environment variables and command-line flags
+/// (<c>--port 8080</c>, <c>--data ~/.worb</c>, ...).
+/// </summary>
+public sealed class WorbOptions
+{
+    /// <summary>Address the HTTP server binds to.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>HTTP port; 0 takes a free port.</summary>
+    public int Port { get; set; } = 8080;
+
+    /// <summary>Data directory: worb.db, the write-ahead log and files/. Defaults to ~/.worb.</summary>
+    public string Data { get; set; } = DefaultDataDirectory();
+
+    /// <summary>The entity runs land in when the client names none.</summary>
+    public string Entity { get; set; } = "worb";
+
+    /// <summary>Largest accepted request body (file_stream, GraphQL, uploads); larger ones get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>How often the store drains the write-ahead log into SQLite.</summary>
+    public int FlushIntervalMs { get; set; } = 500;
+
+    /// <summary>Drain early once this many WAL bytes are waiting.</summary>
+    public long FlushPendingBytes { get; set; } = 8L * 1024 * 1024;
+
+    /// <summary>Most history values written in one SQLite transaction.</summary>
+    public int FlushMaxRows { get; set; } = 50_000;
+
+    /// <summary>The write-ahead log is compacted once its stored prefix exceeds this size.</summary>
+    public long WalCompactBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>A running run whose client sent nothing for this long is shown as crashed.</summary>
+    public int HeartbeatTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>Orleans silo-to-silo port; 0 picks a free one (single-process default).</summary>
+    public int SiloPort { get; set; }
+
+    /// <summary>Orleans gateway port; 0 picks a free one.</summary>
+    public int GatewayPort { get; set; }
+
+    public string DatabasePath => Path.Combine(Data, "worb.db");
+    public string WalDirectory => Path.Combine(Data, "wal");
+    public string FilesDirectory => Path.Combine(Data, "files");
+
+    public static string DefaultDataDirectory() =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".worb");
+}

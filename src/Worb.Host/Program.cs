@@ -1,0 +1,4 @@
+using Worb.Host;
+
+var app = WorbApp.Build(args);
+await app.RunAsync();
