@@ -99,7 +99,7 @@ public static class FileStreamParser
         {
             return $"files['{name}'] must be an object {{offset, content}}";
         }
-        if (!chunk.TryGetProperty("offset", out var offsetElement) || !offsetElement.TryGetInt64(out var offset))
+        if (!chunk.TryGetProperty("offset", out var offsetElement) || !TryGetInteger(offsetElement, out var offset))
         {
             return $"files['{name}'].offset must be an integer";
         }
@@ -170,11 +170,11 @@ public static class FileStreamParser
         {
             return null;
         }
-        if (!value.TryGetInt32(out var exitCode))
+        if (!TryGetInteger(value, out var exitCodeValue) || exitCodeValue is < int.MinValue or > int.MaxValue)
         {
             return "'exitcode' must be an integer";
         }
-        request.ExitCode = exitCode;
+        request.ExitCode = (int)exitCodeValue;
         return null;
     }
 
@@ -184,7 +184,7 @@ public static class FileStreamParser
         {
             return null;
         }
-        if (!value.TryGetInt64(out var dropped) || dropped < 0)
+        if (!TryGetInteger(value, out var dropped) || dropped < 0)
         {
             return "'dropped' must be a non-negative integer";
         }
@@ -211,5 +211,11 @@ public static class FileStreamParser
             request.Uploaded.Add(item.GetString()!);
         }
         return null;
+    }
+
+    private static bool TryGetInteger(JsonElement element, out long value)
+    {
+        value = 0;
+        return element.ValueKind == System.Text.Json.JsonValueKind.Number && element.TryGetInt64(out value);
     }
 }
