@@ -183,9 +183,14 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
         }
     }
 
+    /// <inheritdoc />
+    /// <remarks>Only whole segments are deleted, never the active one. After dispose this does nothing.</remarks>
     public void Release(long position)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
         position = Math.Min(position, DurablePosition);
         long released;
         do
