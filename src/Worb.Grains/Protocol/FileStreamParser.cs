@@ -25,6 +25,10 @@ public static class FileStreamParser
         {
             error = $"the body is not valid JSON: {e.Message}";
         }
+        catch (InvalidOperationException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            error = "the body is not valid UTF-8";
+        }
         return error is null;
     }
 

@@ -99,14 +99,21 @@ public sealed class ReplayTests : IAsyncLifetime
 
     private async Task<string> SnapshotAsync()
     {
-        var parts = new List<string>();
-        foreach (var table in new[] { "history_lines", "history", "log_lines" })
+        var rows = new List<string>();
+        await using var connection = await _database.OpenAsync();
+        foreach (var table in new[] { "history_lines", "history", "log_lines", "runs" })
         {
-            parts.Add(await TextAsync($"SELECT group_concat(x, '|') FROM (SELECT quote(t.*) AS x FROM (SELECT * FROM {table}) t)")
-                ?? "");
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(table + ":" + string.Join(",", Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => reader.GetName(i) is not ("updated_at" or "heartbeat_at"))
+                    .Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
         }
-        parts.Add(await TextAsync("SELECT summary || history_line_count || log_line_count FROM runs") ?? "");
-        return string.Join("\n", parts);
+        return string.Join("\n", rows);
     }
 
     private Task<long> CountAsync(string from) => ScalarAsync($"SELECT count(*) FROM {from}");
