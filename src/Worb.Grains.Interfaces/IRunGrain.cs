@@ -10,12 +10,14 @@ public interface IRunGrain : IGrainWithStringKey
     Task<UpsertOutcome> UpsertAsync(RunUpsert upsert);
 
     /// <summary>The run, or null when it does not exist.</summary>
+    [AlwaysInterleave]
     Task<RunSnapshot?> GetAsync();
 
     /// <summary>Validates one file_stream body and makes it durable in the write-ahead log before answering.</summary>
     Task<ChunkResult> AppendChunkAsync(Immutable<byte[]> body);
 
     /// <summary>Completes once every chunk this grain acknowledged is in the SQLite store.</summary>
+    [AlwaysInterleave]
     Task EnsureStoredAsync();
 
     /// <summary>Asks the client to stop the run (seen by the client through RunStoppedStatus and file_stream).</summary>

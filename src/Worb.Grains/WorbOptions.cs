@@ -36,6 +36,9 @@ public sealed class WorbOptions
     /// <summary>A running run whose client sent nothing for this long is shown as crashed.</summary>
     public int HeartbeatTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>This silo's name; its write-ahead log lives in <c>wal/&lt;SiloName&gt;</c>. Unique per silo.</summary>
+    public string SiloName { get; set; } = "local";
+
     /// <summary>Orleans silo-to-silo port; 0 picks a free one (single-process default).</summary>
     public int SiloPort { get; set; }
 
@@ -43,7 +46,7 @@ public sealed class WorbOptions
     public int GatewayPort { get; set; }
 
     public string DatabasePath => Path.Combine(Data, "worb.db");
-    public string WalDirectory => Path.Combine(Data, "wal");
+    public string WalDirectory => Path.Combine(Data, "wal", SiloName);
     public string FilesDirectory => Path.Combine(Data, "files");
 
     public static string DefaultDataDirectory() =>

@@ -1,4 +1,9 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Worb.Api;
 using Worb.Grains;
 
 namespace Worb.Host;
@@ -6,7 +11,7 @@ namespace Worb.Host;
 /// <summary>Builds the Worb web application: configuration, the co-hosted Orleans silo and the HTTP surfaces.</summary>
 public static class WorbApp
 {
-    /// <summary>Command-line flags and the configuration keys they set.</summary>
+    /// <summary>Command-line flags and the configuration keys they set (WORB_* environment variables set the same keys).</summary>
     private static readonly Dictionary<string, string> FlagMappings = new(StringComparer.Ordinal)
     {
         ["--host"] = nameof(WorbOptions.Host),
@@ -15,9 +20,11 @@ public static class WorbApp
         ["--entity"] = nameof(WorbOptions.Entity),
         ["--max-body-bytes"] = nameof(WorbOptions.MaxBodyBytes),
         ["--flush-interval-ms"] = nameof(WorbOptions.FlushIntervalMs),
+        ["--flush-pending-bytes"] = nameof(WorbOptions.FlushPendingBytes),
         ["--flush-max-rows"] = nameof(WorbOptions.FlushMaxRows),
         ["--wal-compact-bytes"] = nameof(WorbOptions.WalCompactBytes),
         ["--heartbeat-timeout-seconds"] = nameof(WorbOptions.HeartbeatTimeoutSeconds),
+        ["--silo-name"] = nameof(WorbOptions.SiloName),
         ["--silo-port"] = nameof(WorbOptions.SiloPort),
         ["--gateway-port"] = nameof(WorbOptions.GatewayPort),
     };
@@ -27,25 +34,48 @@ public static class WorbApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables(prefix: "WORB_");
         builder.Configuration.AddCommandLine(args, FlagMappings);
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         var options = new WorbOptions();
         builder.Configuration.Bind(options);
         options.Data = Path.GetFullPath(ExpandHome(options.Data));
+        Directory.CreateDirectory(options.Data);
         builder.Services.AddSingleton(Options.Create(options));
 
         builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(
+            siloPort: options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort,
+            gatewayPort: options.GatewayPort == 0 ? FreeLoopbackPort() : options.GatewayPort));
+        builder.Services.AddWorbGrainServices();
+        builder.Services.AddWorbApi();
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Content(PlaceholderPage, "text/html; charset=utf-8"));
+        app.MapWorbApi();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app, options));
         return app;
     }
 
-    private const string PlaceholderPage =
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Worb</title></head>" +
-        "<body><h1>Worb</h1><p>Experiment tracking server. Point the wandb client here with WANDB_BASE_URL.</p></body></html>";
+    /// <summary>The one line a user needs: where the server is, where its data is, and what to export.</summary>
+    private static void AnnounceAddress(WebApplication app, WorbOptions options)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? $"http://{options.Host}:{options.Port}";
+        Console.WriteLine($"Worb listening on {address} (data: {options.Data}) — export WANDB_BASE_URL={address}");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private static string ExpandHome(string path) =>
-        path.StartsWith('~')
+        path == "~" || path.StartsWith("~/", StringComparison.Ordinal)
             ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..]
             : path;
 

@@ -1,23 +1,14 @@
-using Orleans;
 using Worb.Grains.Interfaces;
+using Worb.Grains.Wal;
 
 namespace Worb.Grains.Storage;
 
 /// <summary>
-/// Makes reads see every acknowledged write: before a query that spans runs, every silo's store grain drains
-/// its write-ahead log. (Single-run reads use <see cref="IRunGrain.EnsureStoredAsync"/> instead.)
+/// Makes reads that span runs see every acknowledged write: the silo's store grain drains its write-ahead log
+/// first. (Single-run reads use <see cref="IRunGrain.EnsureStoredAsync"/>, which also covers runs on other silos.)
 /// </summary>
-public sealed class StoreBarrier(IGrainFactory grains, Wal.IWriteAheadLog? localLog = null)
+public sealed class StoreBarrier(IGrainFactory grains, IWriteAheadLog localLog)
 {
-    public async Task FlushAllAsync(CancellationToken cancellationToken = default)
-    {
-        // TODO(spine): enumerate every silo's WAL id once multi-silo ids are registered; the local one suffices
-        // for the single-process default.
-        if (localLog is null)
-        {
-            return;
-        }
-        cancellationToken.ThrowIfCancellationRequested();
-        await grains.GetGrain<IStoreGrain>(localLog.Id).FlushToAsync(localLog.DurablePosition);
-    }
+    public Task FlushAllAsync(CancellationToken cancellationToken = default) =>
+        grains.GetGrain<IStoreGrain>(localLog.Id).FlushToAsync(localLog.DurablePosition).WaitAsync(cancellationToken);
 }

@@ -1,0 +1,94 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Worb.Grains;
+
+namespace Worb.Api.Files;
+
+/// <summary>
+/// Signs and checks upload tokens. The wandb client sends no credentials with an upload PUT, so the URL itself
+/// must authorize it: the token names the run and file, carries an expiry, and is signed with HMAC-SHA256 under a
+/// secret kept in the data directory (created on first use, so tokens survive restarts).
+/// </summary>
+public sealed class UploadTokens
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+    private readonly Lazy<byte[]> _key;
+    private readonly TimeProvider _clock;
+
+    public UploadTokens(IOptions<WorbOptions> options, TimeProvider clock)
+    {
+        _clock = clock;
+        _key = new Lazy<byte[]>(() => LoadOrCreateKey(Path.Combine(options.Value.Data, "secret.key")));
+    }
+
+    public string Create(long runId, string fileName)
+    {
+        var name = Encoding.UTF8.GetBytes(fileName);
+        var payload = new byte[16 + name.Length];
+        BinaryPrimitives.WriteInt64LittleEndian(payload, runId);
+        BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(8), (_clock.GetUtcNow() + Lifetime).ToUnixTimeSeconds());
+        name.CopyTo(payload, 16);
+        return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key.Value, payload))}";
+    }
+
+    /// <summary>The run and file a token grants, or null when it is forged, malformed or expired.</summary>
+    public (long RunId, string FileName)? Validate(string token)
+    {
+        var dot = token.IndexOf('.');
+        if (dot <= 0 || !TryDecode(token[..dot], out var payload) || !TryDecode(token[(dot + 1)..], out var signature)
+            || payload.Length < 16)
+        {
+            return null;
+        }
+        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key.Value, payload), signature))
+        {
+            return null;
+        }
+        var expires = BinaryPrimitives.ReadInt64LittleEndian(payload.AsSpan(8));
+        if (_clock.GetUtcNow().ToUnixTimeSeconds() > expires)
+        {
+            return null;
+        }
+        return (BinaryPrimitives.ReadInt64LittleEndian(payload), Encoding.UTF8.GetString(payload, 16, payload.Length - 16));
+    }
+
+    private static byte[] LoadOrCreateKey(string path)
+    {
+        if (File.Exists(path))
+        {
+            var existing = File.ReadAllBytes(path);
+            if (existing.Length >= 32)
+            {
+                return existing;
+            }
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var key = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllBytes(path, key);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return key;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecode(string text, out byte[] bytes)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
+        bytes = [];
+        try
+        {
+            bytes = Convert.FromBase64String(padded);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

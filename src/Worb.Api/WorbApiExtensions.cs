@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Worb.Api.Files;
+using Worb.Api.FileStream;
+
+namespace Worb.Api;
+
+public static class WorbApiExtensions
+{
+    /// <summary>Registers the services of Worb's HTTP surfaces.</summary>
+    public static IServiceCollection AddWorbApi(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<UploadTokens>();
+        services.AddSingleton<RunFileLinks>();
+        return services;
+    }
+
+    /// <summary>Maps every HTTP endpoint: the wandb protocol (file_stream, files) and the placeholder home page.</summary>
+    public static IEndpointRouteBuilder MapWorbApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.Content(PlaceholderPage, "text/html; charset=utf-8"));
+        app.MapFileStream();
+        app.MapRunFiles();
+        return app;
+    }
+
+    private const string PlaceholderPage =
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Worb</title></head>" +
+        "<body><h1>Worb</h1><p>Experiment tracking server. Point the wandb client here with WANDB_BASE_URL.</p></body></html>";
+}

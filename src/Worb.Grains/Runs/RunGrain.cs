@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Logging;
+using Worb.Grains.Interfaces;
+using Worb.Grains.Protocol;
+using Worb.Grains.Storage;
+using Worb.Grains.Wal;
+
+namespace Worb.Grains.Runs;
+
+/// <summary>
+/// One activation per run. On the hot path it validates a file_stream chunk, appends it to the silo's write-ahead
+/// log (durable before it answers) and advances the run's counters in memory; the store grain writes it to SQLite
+/// later. Metadata changes (UpsertBucket, stop, alerts) go straight to SQLite after the run's logged chunks are
+/// stored, so they apply in the order the client sent them.
+/// </summary>
+public sealed class RunGrain(
+    IWriteAheadLog log,
+    RunRepository runs,
+    TimeProvider clock,
+    ILogger<RunGrain> logger) : Grain, IRunGrain
+{
+    private RunKey _key = null!;
+    private RunSnapshot? _run;
+    private RunProgress _progress;
+
+    /// <summary>Position just past this run's last logged chunk; 0 when it logged nothing in this activation.</summary>
+    private long _lastLogged;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _key = RunKey.FromGrainKey(this.GetPrimaryKeyString());
+        await LoadAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Reads rely on SQLite once the grain is gone, so what it acknowledged must be stored first.
+        if (_lastLogged > 0)
+        {
+            await EnsureStoredAsync();
+        }
+    }
+
+    public async Task<UpsertOutcome> UpsertAsync(RunUpsert upsert)
+    {
+        await EnsureStoredAsync();
+        var outcome = await runs.UpsertAsync(_key, upsert);
+        Adopt(outcome.Run);
+        return outcome;
+    }
+
+    public Task<RunSnapshot?> GetAsync() => Task.FromResult(Current());
+
+    public async Task<ChunkResult> AppendChunkAsync(Immutable<byte[]> body)
+    {
+        if (_run is null)
+        {
+            return ChunkResult.Refused(404, $"Run '{_key.Run}' does not exist in {_key.Entity}/{_key.Project}: create it with UpsertBucket first.");
+        }
+        if (!FileStreamParser.TryParse(body.Value, out var request, out var error))
+        {
+            return ChunkResult.Refused(400, error!);
+        }
+        var record = new ChunkRecord(_run.RunId, clock.GetUtcNow().ToUnixTimeMilliseconds(), body.Value);
+        _lastLogged = await log.AppendAsync(record.Encode());
+        _progress.Apply(request);
+        return new ChunkResult { Stopped = _run.Stopped };
+    }
+
+    public async Task EnsureStoredAsync()
+    {
+        if (_lastLogged > 0)
+        {
+            await GrainFactory.GetGrain<IStoreGrain>(log.Id).FlushToAsync(_lastLogged);
+        }
+    }
+
+    public async Task RequestStopAsync()
+    {
+        if (_run is null)
+        {
+            return;
+        }
+        await runs.SetStoppedAsync(_run.RunId);
+        _run = _run with { Stopped = true };
+        logger.LogInformation("Stop requested for run {Run}", _key);
+    }
+
+    public async Task<bool> AddAlertAsync(RunAlert alert)
+    {
+        if (_run is null)
+        {
+            return false;
+        }
+        await runs.AddAlertAsync(_run.RunId, alert);
+        logger.LogInformation("Alert {Severity} '{Title}' for run {Run}", alert.Severity, alert.Title, _key);
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(_key, cancellationToken);
+        if (run is not null)
+        {
+            Adopt(run);
+        }
+    }
+
+    private void Adopt(RunSnapshot run)
+    {
+        _run = run;
+        _progress = new RunProgress(run.HistoryLineCount, run.EventsLineCount, run.LogLineCount, run.State, null);
+    }
+
+    private RunSnapshot? Current() => _run is null
+        ? null
+        : _run with
+        {
+            HistoryLineCount = _progress.HistoryLineCount,
+            EventsLineCount = _progress.EventsLineCount,
+            LogLineCount = _progress.LogLineCount,
+            State = _progress.State,
+        };
+}

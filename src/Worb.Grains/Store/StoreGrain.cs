@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using Worb.Grains.Interfaces;
+using Worb.Grains.Storage;
+using Worb.Grains.Wal;
+
+namespace Worb.Grains.Store;
+
+/// <summary>
+/// Drains this silo's write-ahead log into SQLite (see <see cref="WalDrainer"/>). Being a grain, its calls are
+/// serialized: one batch at a time, and a flush request waits behind the batch in progress. It is keyed by the
+/// log's id and must live on the silo that owns the log file.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class StoreGrain(
+    IWriteAheadLog log,
+    ChunkBatchWriter writer,
+    WalCursorStore cursors,
+    IOptions<WorbOptions> options,
+    ILogger<StoreGrain> logger) : Grain, IStoreGrain
+{
+    private WalDrainer _drainer = null!;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (this.GetPrimaryKeyString() != log.Id)
+        {
+            throw new InvalidOperationException(
+                $"Store grain '{this.GetPrimaryKeyString()}' activated on the silo of log '{log.Id}'.");
+        }
+        _drainer = new WalDrainer(log, writer, cursors, options.Value.FlushPendingBytes, logger);
+        return Task.CompletedTask;
+    }
+
+    public Task<long> DrainAsync() => _drainer.DrainAsync();
+
+    public Task FlushToAsync(long position) => _drainer.FlushToAsync(position);
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Worb.Grains.Interfaces;
+using Worb.Grains.Runs;
+using Worb.Grains.Storage;
+using Worb.Grains.Store;
+using Worb.Grains.Wal;
+using Worb.Tests.Cluster;
+
+namespace Worb.Tests.Store;
+
+/// <summary>What a crash leaves behind, replayed: every acknowledged line is stored exactly once.</summary>
+public sealed class ReplayTests : IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "worb-replay-" + Guid.NewGuid().ToString("N"));
+    private WorbDatabase _database = null!;
+    private long _runId;
+
+    public async Task InitializeAsync()
+    {
+        _database = new WorbDatabase(Path.Combine(_dir, "worb.db"));
+        await _database.InitializeAsync();
+        var outcome = await new RunRepository(_database, TimeProvider.System).UpsertAsync(new RunKey("e", "p", "r"), new RunUpsert());
+        _runId = outcome.Run.RunId;
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Chunks_logged_before_a_crash_are_stored_once_after_restart()
+    {
+        await using (var log = OpenLog())
+        {
+            await AppendAsync(log, RunGrainClusterTests.HistoryChunk(0, 10));
+            await AppendAsync(log, RunGrainClusterTests.HistoryChunk(10, 10));
+            // Crash: nothing was drained.
+        }
+
+        await using (var log = OpenLog())
+        {
+            await Drainer(log).DrainAsync();
+        }
+        await using (var log = OpenLog())
+        {
+            // A second restart replays nothing twice.
+            Assert.Equal(0, await CountAsync("history_lines") - 20);
+            await Drainer(log).DrainAsync();
+        }
+
+        Assert.Equal(20, await CountAsync("history_lines"));
+        Assert.Equal(20, await CountAsync("history WHERE key_id = (SELECT id FROM metric_keys WHERE name = 'loss')"));
+        Assert.Equal(20, await ScalarAsync("SELECT history_line_count FROM runs"));
+    }
+
+    [Fact]
+    public async Task Replaying_already_stored_records_changes_nothing()
+    {
+        await using var log = OpenLog();
+        await AppendAsync(log, RunGrainClusterTests.HistoryChunk(0, 5));
+        await AppendAsync(log, """{"files": {"output.log": {"offset": 0, "content": ["a", "b"]}, "wandb-summary.json": {"offset": 0, "content": ["{\"loss\": 1}"]}}}""");
+        await Drainer(log).DrainAsync();
+        var before = await SnapshotAsync();
+
+        // As if the cursor had been lost: everything is applied a second time.
+        await ExecuteAsync("UPDATE wal_cursors SET position = 0");
+        await Drainer(log).DrainAsync();
+
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.Equal(5, await CountAsync("history_lines"));
+        Assert.Equal(2, await CountAsync("log_lines"));
+    }
+
+    [Fact]
+    public async Task A_resent_console_offset_overwrites_the_line()
+    {
+        await using var log = OpenLog();
+        await AppendAsync(log, """{"files": {"output.log": {"offset": 0, "content": ["progress 50%", "ERROR oops"]}}}""");
+        await AppendAsync(log, """{"files": {"output.log": {"offset": 0, "content": ["progress 100%"]}}}""");
+        await Drainer(log).DrainAsync();
+
+        Assert.Equal(2, await CountAsync("log_lines"));
+        Assert.Equal("progress 100%", await TextAsync("SELECT content FROM log_lines WHERE line_no = 0"));
+        Assert.Equal("oops", await TextAsync("SELECT content FROM log_lines WHERE line_no = 1 AND stream = 1"));
+    }
+
+    private FileWriteAheadLog OpenLog() => new(Path.Combine(_dir, "wal"), "test");
+
+    private WalDrainer Drainer(IWriteAheadLog log) =>
+        new(log, new ChunkBatchWriter(_database), new WalCursorStore(_database), 1 << 20, NullLogger.Instance);
+
+    private async Task AppendAsync(IWriteAheadLog log, string body) =>
+        await log.AppendAsync(new ChunkRecord(_runId, 0, Encoding.UTF8.GetBytes(body)).Encode());
+
+    private async Task<string> SnapshotAsync()
+    {
+        var rows = new List<string>();
+        await using var connection = await _database.OpenAsync();
+        foreach (var table in new[] { "history_lines", "history", "log_lines", "runs" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(table + ":" + string.Join(",", Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => reader.GetName(i) is not ("updated_at" or "heartbeat_at"))
+                    .Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+        return string.Join("\n", rows);
+    }
+
+    private Task<long> CountAsync(string from) => ScalarAsync($"SELECT count(*) FROM {from}");
+
+    private async Task<long> ScalarAsync(string sql) => Convert.ToInt64(await QueryAsync(sql));
+
+    private async Task<string?> TextAsync(string sql) => await QueryAsync(sql) as string;
+
+    private async Task ExecuteAsync(string sql) => await QueryAsync(sql);
+
+    private async Task<object?> QueryAsync(string sql)
+    {
+        await using var connection = await _database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}
