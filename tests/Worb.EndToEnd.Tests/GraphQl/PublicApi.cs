@@ -48,7 +48,10 @@ public sealed class PublicApi(WorbHostProcess host)
     {
         var data = await GraphQl.QueryAsync(WandbQueries.RunFullHistory, new JsonObject
         {
-            ["entity"] = entity, ["project"] = project, ["name"] = name, ["samples"] = samples,
+            ["entity"] = entity,
+            ["project"] = project,
+            ["name"] = name,
+            ["samples"] = samples,
         }, cancellationToken);
         return Strings(data["project"]?["run"]?["history"]);
     }
@@ -71,7 +74,12 @@ public sealed class PublicApi(WorbHostProcess host)
     {
         var data = await GraphQl.QueryAsync(WandbQueries.HistoryPage, new JsonObject
         {
-            ["entity"] = entity, ["project"] = project, ["run"] = run, ["minStep"] = minStep, ["maxStep"] = maxStep, ["pageSize"] = pageSize,
+            ["entity"] = entity,
+            ["project"] = project,
+            ["run"] = run,
+            ["minStep"] = minStep,
+            ["maxStep"] = maxStep,
+            ["pageSize"] = pageSize,
         }, cancellationToken);
         return Strings(data["project"]?["run"]?["history"]);
     }
@@ -81,7 +89,9 @@ public sealed class PublicApi(WorbHostProcess host)
     {
         var data = await GraphQl.QueryAsync(WandbQueries.RunHistoryKeys, new JsonObject
         {
-            ["entity"] = entity, ["project"] = project, ["name"] = name,
+            ["entity"] = entity,
+            ["project"] = project,
+            ["name"] = name,
         }, cancellationToken);
         var node = data["project"]?["run"]?["historyKeys"];
         if (node is JsonValue value && value.TryGetValue<string>(out var text))
@@ -103,7 +113,10 @@ public sealed class PublicApi(WorbHostProcess host)
         };
         var data = await GraphQl.QueryAsync(WandbQueries.SampledHistoryPage, new JsonObject
         {
-            ["entity"] = entity, ["project"] = project, ["run"] = run, ["spec"] = spec.ToJsonString(),
+            ["entity"] = entity,
+            ["project"] = project,
+            ["run"] = run,
+            ["spec"] = spec.ToJsonString(),
         }, cancellationToken);
         var specs = data["project"]?["run"]?["sampledHistory"] as JsonArray
             ?? throw new GraphQlException($"SampledHistoryPage: no sampledHistory for {run}");
@@ -158,7 +171,9 @@ public sealed class PublicApi(WorbHostProcess host)
     {
         var data = await GraphQl.QueryAsync(WandbQueries.RunResumeStatus, new JsonObject
         {
-            ["entity"] = entity, ["project"] = project, ["name"] = name,
+            ["entity"] = entity,
+            ["project"] = project,
+            ["name"] = name,
         }, cancellationToken);
         return data["model"]?["bucket"] as JsonObject;
     }
@@ -168,7 +183,9 @@ public sealed class PublicApi(WorbHostProcess host)
     {
         var data = await GraphQl.QueryAsync(WandbQueries.RunStoppedStatus, new JsonObject
         {
-            ["projectName"] = project, ["entityName"] = entity, ["runId"] = name,
+            ["projectName"] = project,
+            ["entityName"] = entity,
+            ["runId"] = name,
         }, cancellationToken);
         return data["project"]?["run"]?["stopped"]?.GetValue<bool>() == true;
     }
