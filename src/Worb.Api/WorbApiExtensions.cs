@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worb.Api.Files;
 using Worb.Api.FileStream;
+using Worb.Api.GraphQL;
+using Worb.Api.GraphQL.Execution;
 
 namespace Worb.Api;
 
@@ -15,13 +17,16 @@ public static class WorbApiExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<UploadTokens>();
         services.AddSingleton<RunFileLinks>();
+        services.AddWorbGraphQLExecution();
+        services.AddWorbGraphQLSchema();
         return services;
     }
 
-    /// <summary>Maps every HTTP endpoint: the wandb protocol (file_stream, files) and the placeholder home page.</summary>
+    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files) and the placeholder home page.</summary>
     public static IEndpointRouteBuilder MapWorbApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => Results.Content(PlaceholderPage, "text/html; charset=utf-8"));
+        app.MapWorbGraphQL();
         app.MapFileStream();
         app.MapRunFiles();
         return app;

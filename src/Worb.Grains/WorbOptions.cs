@@ -27,7 +27,7 @@ public sealed class WorbOptions
     /// <summary>Drain early once this many WAL bytes are waiting.</summary>
     public long FlushPendingBytes { get; set; } = 8L * 1024 * 1024;
 
-    /// <summary>Most history values written in one SQLite transaction.</summary>
+    /// <summary>Most lines (history, events, console) written in one SQLite transaction.</summary>
     public int FlushMaxRows { get; set; } = 50_000;
 
     /// <summary>The write-ahead log is compacted once its stored prefix exceeds this size.</summary>

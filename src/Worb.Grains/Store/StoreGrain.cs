@@ -29,7 +29,8 @@ public sealed class StoreGrain(
             throw new InvalidOperationException(
                 $"Store grain '{this.GetPrimaryKeyString()}' activated on the silo of log '{log.Id}'.");
         }
-        _drainer = new WalDrainer(log, writer, cursors, options.Value.FlushPendingBytes, logger);
+        _drainer = new WalDrainer(
+            log, writer, cursors, options.Value.FlushPendingBytes, options.Value.FlushMaxRows, logger);
         return Task.CompletedTask;
     }
 

@@ -13,7 +13,8 @@ namespace Worb.Grains.Store;
 /// changes nothing (rows are addressed by offset and step), so a crash anywhere in between stores each line once.
 /// Not thread-safe: its owner (the store grain) calls it one batch at a time.
 /// </summary>
-public sealed class WalDrainer(IWriteAheadLog log, ChunkBatchWriter writer, WalCursorStore cursors, long batchBytes, ILogger logger)
+public sealed class WalDrainer(
+    IWriteAheadLog log, ChunkBatchWriter writer, WalCursorStore cursors, long batchBytes, int batchLines, ILogger logger)
 {
     private long? _cursor;
 
@@ -49,12 +50,20 @@ public sealed class WalDrainer(IWriteAheadLog log, ChunkBatchWriter writer, WalC
         }
         var started = Stopwatch.GetTimestamp();
         var chunks = new List<StoredChunk>(records.Count);
+        var lines = 0;
+        var next = cursor;
         foreach (var record in records)
         {
+            if (lines >= batchLines)
+            {
+                break; // the rest goes into the next transaction
+            }
+            next = record.NextPosition;
             var chunk = ChunkRecord.Decode(record.Payload);
             if (FileStreamParser.TryParse(chunk.Body, out var request, out var error))
             {
                 chunks.Add(new StoredChunk(chunk.RunId, chunk.ReceivedAtUnixMs, request));
+                lines += request.Files.Sum(file => file.Lines.Count);
             }
             else
             {
@@ -62,7 +71,6 @@ public sealed class WalDrainer(IWriteAheadLog log, ChunkBatchWriter writer, WalC
                 logger.LogError("Skipping an unreadable chunk of run {RunId} at {Position}: {Error}", chunk.RunId, record.Position, error);
             }
         }
-        var next = records[^1].NextPosition;
         await writer.WriteAsync(chunks, log.Id, next, cancellationToken);
         _cursor = next;
         log.Release(next);

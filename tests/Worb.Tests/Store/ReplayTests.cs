@@ -92,7 +92,7 @@ public sealed class ReplayTests : IAsyncLifetime
     private FileWriteAheadLog OpenLog() => new(Path.Combine(_dir, "wal"), "test");
 
     private WalDrainer Drainer(IWriteAheadLog log) =>
-        new(log, new ChunkBatchWriter(_database), new WalCursorStore(_database), 1 << 20, NullLogger.Instance);
+        new(log, new ChunkBatchWriter(_database), new WalCursorStore(_database), 1 << 20, 7, NullLogger.Instance);
 
     private async Task AppendAsync(IWriteAheadLog log, string body) =>
         await log.AppendAsync(new ChunkRecord(_runId, 0, Encoding.UTF8.GetBytes(body)).Encode());
