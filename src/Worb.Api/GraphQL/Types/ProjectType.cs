@@ -42,6 +42,7 @@ public sealed class ProjectType : ObjectGraphType<ProjectNode>
         Field<RunType>("bucket")
             .Argument<StringGraphType>("name")
             .Argument<BooleanGraphType>("missingOk")
+            .Argument<StringGraphType>("desc")
             .ResolveAsync(async c => await GetRunAsync(loader, c));
     }
 
