@@ -1,0 +1,110 @@
+using Microsoft.Data.Sqlite;
+using Worb.Grains.Storage;
+
+namespace Worb.Api.GraphQL.Data;
+
+/// <summary>Reads <c>history_lines</c>: the run's wandb-history.jsonl lines, verbatim.</summary>
+public sealed class HistoryLineReader(WorbDatabase database)
+{
+    private const string RangeFilter =
+        "run_id = $run AND ($min IS NULL OR step >= $min) AND ($max IS NULL OR step < $max)";
+
+    /// <summary>The lines with <paramref name="minStep"/> &lt;= step &lt; <paramref name="maxStep"/>, by step.</summary>
+    public async Task<IReadOnlyList<HistoryLine>> ReadRangeAsync(
+        long runId, long? minStep, long? maxStep, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT line_no, step, content FROM history_lines WHERE {RangeFilter} ORDER BY step, line_no;";
+        AddRange(command, runId, minStep, maxStep);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lines = new List<HistoryLine>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lines.Add(new HistoryLine(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+        return lines;
+    }
+
+    /// <summary>The line numbers in the step range, by step (cheap: no contents).</summary>
+    public async Task<IReadOnlyList<long>> ReadLineNumbersAsync(
+        long runId, long? minStep, long? maxStep, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT line_no FROM history_lines WHERE {RangeFilter} ORDER BY step, line_no;";
+        AddRange(command, runId, minStep, maxStep);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var numbers = new List<long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            numbers.Add(reader.GetInt64(0));
+        }
+        return numbers;
+    }
+
+    /// <summary>The contents of the given lines, in the order given.</summary>
+    public async Task<IReadOnlyList<string>> ReadContentsAsync(
+        long runId, IReadOnlyList<long> lineNumbers, CancellationToken cancellationToken)
+    {
+        const int chunkSize = 500;
+        var contents = new Dictionary<long, string>(lineNumbers.Count);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (var start = 0; start < lineNumbers.Count; start += chunkSize)
+        {
+            var chunk = lineNumbers.Skip(start).Take(chunkSize).ToList();
+            await using var command = connection.CreateCommand();
+            var names = new List<string>(chunk.Count);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                names.Add("$l" + i);
+                command.Parameters.AddWithValue("$l" + i, chunk[i]);
+            }
+            command.Parameters.AddWithValue("$run", runId);
+            command.CommandText =
+                $"SELECT line_no, content FROM history_lines WHERE run_id = $run AND line_no IN ({string.Join(',', names)});";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                contents[reader.GetInt64(0)] = reader.GetString(1);
+            }
+        }
+        return lineNumbers.Where(contents.ContainsKey).Select(n => contents[n]).ToList();
+    }
+
+    /// <summary>The last <paramref name="count"/> lines by offset, oldest first.</summary>
+    public async Task<IReadOnlyList<string>> TailAsync(long runId, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT content FROM history_lines WHERE run_id = $run ORDER BY line_no DESC LIMIT $count;";
+        command.Parameters.AddWithValue("$run", runId);
+        command.Parameters.AddWithValue("$count", count);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var lines = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lines.Add(reader.GetString(0));
+        }
+        lines.Reverse();
+        return lines;
+    }
+
+    /// <summary>The largest step, or null when the run has no history.</summary>
+    public async Task<long?> LastStepAsync(long runId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(step) FROM history_lines WHERE run_id = $run;";
+        command.Parameters.AddWithValue("$run", runId);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is null or DBNull ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static void AddRange(SqliteCommand command, long runId, long? minStep, long? maxStep)
+    {
+        command.Parameters.AddWithValue("$run", runId);
+        command.Parameters.AddNullable("$min", minStep);
+        command.Parameters.AddNullable("$max", maxStep);
+    }
+}

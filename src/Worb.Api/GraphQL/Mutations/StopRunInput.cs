@@ -1,0 +1,3 @@
+namespace Worb.Api.GraphQL.Mutations;
+
+public sealed class StopRunInput : RunRef;

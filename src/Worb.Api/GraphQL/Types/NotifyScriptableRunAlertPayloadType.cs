@@ -1,0 +1,3 @@
+namespace Worb.Api.GraphQL.Types;
+
+public sealed class NotifyScriptableRunAlertPayloadType() : SuccessPayloadType("NotifyScriptableRunAlertPayload");
