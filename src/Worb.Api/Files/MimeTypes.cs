@@ -2,20 +2,21 @@ using Microsoft.AspNetCore.StaticFiles;
 
 namespace Worb.Api.Files;
 
-public static class MimeTypes
+/// <summary>A run file's MIME type, from its extension.</summary>
+public sealed class MimeTypes
 {
-    private static readonly FileExtensionContentTypeProvider Provider = CreateProvider();
+    private readonly FileExtensionContentTypeProvider _provider = new();
 
-    public static string For(string fileName) =>
-        Provider.TryGetContentType(fileName, out var type) ? type : "application/octet-stream";
-
-    private static FileExtensionContentTypeProvider CreateProvider()
+    public MimeTypes()
     {
-        var provider = new FileExtensionContentTypeProvider();
-        provider.Mappings[".jsonl"] = "application/x-ndjson";
-        provider.Mappings[".log"] = "text/plain";
-        provider.Mappings[".yaml"] = "application/yaml";
-        provider.Mappings[".yml"] = "application/yaml";
-        return provider;
+        _provider.Mappings[".yaml"] = "application/x-yaml";
+        _provider.Mappings[".yml"] = "application/x-yaml";
+        _provider.Mappings[".log"] = "text/plain";
+        _provider.Mappings[".jsonl"] = "application/jsonl";
+        _provider.Mappings[".md"] = "text/markdown";
+        _provider.Mappings[".patch"] = "text/x-diff";
     }
+
+    public string For(string fileName) =>
+        _provider.TryGetContentType(fileName, out var type) ? type : "application/octet-stream";
 }

@@ -56,7 +56,7 @@ public static class RunFileEndpoints
     }
 
     private static async Task<IResult> DownloadAsync(
-        string entity, string project, string run, string name, RunFileRepository files, BlobStore blobs,
+        string entity, string project, string run, string name, RunFileRepository files, BlobStore blobs, MimeTypes mimeTypes,
         CancellationToken cancellationToken)
     {
         var file = await files.FindAsync(entity, project, run, name, cancellationToken);
@@ -65,7 +65,7 @@ public static class RunFileEndpoints
         {
             return Problem(StatusCodes.Status404NotFound, $"Run {entity}/{project}/{run} has no file '{name}'.");
         }
-        return Results.Stream(stream, MimeTypes.For(name), enableRangeProcessing: true);
+        return Results.Stream(stream, mimeTypes.For(name), enableRangeProcessing: true);
     }
 
     private static IResult Problem(int status, string message) => Results.Json(new { error = message }, statusCode: status);

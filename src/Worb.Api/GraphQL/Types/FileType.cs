@@ -1,3 +1,4 @@
+using Worb.Api.Files;
 using GraphQL;
 using GraphQL.Types;
 using Worb.Api.GraphQL.Files;
