@@ -57,6 +57,8 @@ public static class WorbGraphQLServiceCollectionExtensions
             services.TryAddSingleton(type);
         }
 
+        // Lets the serializer write pre-rendered JSON (NaN, huge integers) as it was logged.
+        services.AddSingleton<System.Text.Json.Serialization.JsonConverter, Scalars.RawJsonConverter>();
         services.TryAddSingleton<WorbSchema>();
         services.TryAddSingleton<ISchema>(sp => sp.GetRequiredService<WorbSchema>());
         return services;
