@@ -10,7 +10,7 @@ public static class RequestBodies
         var request = context.Request;
         if (request.ContentLength > maxBytes)
         {
-            return new BodyRead(null, TooLarge(maxBytes));
+            return new BodyRead(null, TooLarge(context, maxBytes));
         }
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)Math.Min(length, maxBytes) : 4096);
         var chunk = new byte[64 * 1024];
@@ -21,21 +21,28 @@ public static class RequestBodies
             {
                 if (buffer.Length + read > maxBytes)
                 {
-                    return new BodyRead(null, TooLarge(maxBytes));
+                    return new BodyRead(null, TooLarge(context, maxBytes));
                 }
                 buffer.Write(chunk, 0, read);
             }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new BodyRead(null, TooLarge(maxBytes));
+            return new BodyRead(null, TooLarge(context, maxBytes));
         }
         return new BodyRead(buffer.ToArray(), null);
     }
 
-    private static IResult TooLarge(long maxBytes) =>
-        Results.Json(new { error = $"The request body is larger than the limit of {maxBytes} bytes." },
+    /// <summary>
+    /// 413 without reading the rest of the body. The connection is closed after the answer: the unread body makes it
+    /// unusable, and saying so keeps clients from sending their next request on it.
+    /// </summary>
+    private static IResult TooLarge(HttpContext context, long maxBytes)
+    {
+        context.Response.Headers.Connection = "close";
+        return Results.Json(new { error = $"The request body is larger than the limit of {maxBytes} bytes." },
             statusCode: StatusCodes.Status413PayloadTooLarge);
+    }
 }
 
 public readonly record struct BodyRead(byte[]? Bytes, IResult? Error);

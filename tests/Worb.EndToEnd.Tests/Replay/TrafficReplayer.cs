@@ -191,6 +191,13 @@ public sealed class TrafficReplayer(WorbHostProcess host)
         var data = exchange.ResponseJson?["data"];
         switch (record.OperationName)
         {
+            case "Viewer":
+                // The client takes its default entity from the viewer, as the SDK does before its first upsert.
+                if (data?["viewer"]?["entity"]?.GetValue<string>() is { Length: > 0 } viewerEntity)
+                {
+                    log.Entity ??= viewerEntity;
+                }
+                break;
             case "UpsertBucket":
                 var entity = data?["upsertBucket"]?["bucket"]?["project"]?["entity"]?["name"]?.GetValue<string>();
                 if (string.IsNullOrEmpty(entity))
