@@ -39,6 +39,7 @@ public static class WorbGraphQLServiceCollectionExtensions
         services.TryAddSingleton<HistoryKeyReader>();
         services.TryAddSingleton<EventsLineReader>();
         services.TryAddSingleton<RunFileReader>();
+        services.TryAddSingleton<AlertReader>();
         services.TryAddSingleton<HistoryQueries>();
         services.TryAddSingleton<RunQueries>();
         services.TryAddSingleton<RunLoader>();

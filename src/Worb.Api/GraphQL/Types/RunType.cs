@@ -21,6 +21,7 @@ public sealed class RunType : ObjectGraphType<RunRecord>
         HistoryLineReader historyLines,
         EventsLineReader eventsLines,
         RunFileReader files,
+        AlertReader alerts,
         RunStateView states,
         RunNaming naming)
     {
@@ -43,6 +44,8 @@ public sealed class RunType : ObjectGraphType<RunRecord>
         Field<IntGraphType>("exitcode").Resolve(c => c.Source.ExitCode is { } code ? ClampInt(code) : null);
         Field<NonNullGraphType<StringGraphType>>("createdAt").Resolve(c => IsoTime.FromUnixSeconds(c.Source.CreatedAt));
         Field<NonNullGraphType<StringGraphType>>("updatedAt").Resolve(c => IsoTime.FromUnixSeconds(c.Source.UpdatedAt));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AlertType>>>>("alerts")
+            .ResolveAsync(async c => await alerts.ListAsync(c.Source.Id, c.CancellationToken));
         Field<NonNullGraphType<StringGraphType>>("heartbeatAt").Resolve(c => IsoTime.FromUnixSeconds(c.Source.HeartbeatAt));
         Field<NonNullGraphType<JsonStringGraphType>>("config").Resolve(c => c.Source.Config);
         Field<NonNullGraphType<JsonStringGraphType>>("summaryMetrics").Resolve(c => c.Source.Summary);
