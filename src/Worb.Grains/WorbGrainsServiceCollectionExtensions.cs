@@ -22,7 +22,7 @@ public static class WorbGrainsServiceCollectionExtensions
         services.AddSingleton<WalCursorStore>();
         services.AddSingleton<ChunkBatchWriter>();
         services.AddSingleton<BlobStore>();
-        services.AddSingleton<StoreBarrier>();
+        services.AddSingleton<IStoreBarrier, StoreBarrier>();
         services.AddSingleton<IWriteAheadLog>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<WorbOptions>>().Value;

@@ -16,9 +16,9 @@ public static class WorbGraphQLServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="WorbSchema"/> (also as <see cref="ISchema"/>), its graph types and the readers and
-    /// handlers its resolvers use. Expects <c>IGrainFactory</c> from Orleans; adds <see cref="WorbDatabase"/>,
-    /// <see cref="StoreBarrier"/>, <see cref="RunFileLinks"/>, <see cref="TimeProvider"/> and the HTTP context
-    /// accessor unless registered already.
+    /// handlers its resolvers use. Expects <c>IGrainFactory</c> from Orleans and <see cref="IStoreBarrier"/> from
+    /// the grain services; adds <see cref="WorbDatabase"/>, <see cref="TimeProvider"/>, the HTTP context accessor and
+    /// <see cref="IRunFileUrls"/> (which needs <see cref="RunFileLinks"/>) unless registered already.
     /// </summary>
     public static IServiceCollection AddWorbGraphQLSchema(this IServiceCollection services)
     {
@@ -26,8 +26,6 @@ public static class WorbGraphQLServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorbDatabase>();
-        services.TryAddSingleton<StoreBarrier>();
-        services.TryAddSingleton<RunFileLinks>();
         services.TryAddSingleton<IRunFileUrls, HttpRunFileUrls>();
 
         services.TryAddSingleton<RunNaming>();

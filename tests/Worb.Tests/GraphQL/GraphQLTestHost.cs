@@ -51,6 +51,7 @@ internal sealed class GraphQLTestHost : IAsyncDisposable
             .AddSingleton<Orleans.IGrainFactory>(grains)
             .AddSingleton<TimeProvider>(new FixedTimeProvider(Now))
             .AddSingleton<IRunFileUrls, FakeRunFileUrls>()
+            .AddSingleton<IStoreBarrier, NoPendingWrites>()
             .AddWorbGraphQLSchema()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return new GraphQLTestHost(directory, services, new TestStore(database), grains);

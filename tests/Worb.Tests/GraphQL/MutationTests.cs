@@ -17,11 +17,25 @@ public sealed class MutationTests
         await using var host = await GraphQLTestHost.StartAsync();
         var variables = JsonSerializer.Serialize(new Dictionary<string, object?>
         {
-            ["id"] = null, ["entity"] = null, ["name"] = "p6jq8zee", ["project"] = "p", ["groupName"] = null,
-            ["tags"] = null, ["description"] = null, ["config"] = PythonConfig, ["commit"] = null,
-            ["displayName"] = null, ["notes"] = null, ["host"] = "vm", ["debug"] = false, ["repo"] = null,
-            ["program"] = "/home/researcher/project/basic.py", ["jobType"] = null, ["state"] = null,
-            ["sweep"] = null, ["summaryMetrics"] = null,
+            ["id"] = null,
+            ["entity"] = null,
+            ["name"] = "p6jq8zee",
+            ["project"] = "p",
+            ["groupName"] = null,
+            ["tags"] = null,
+            ["description"] = null,
+            ["config"] = PythonConfig,
+            ["commit"] = null,
+            ["displayName"] = null,
+            ["notes"] = null,
+            ["host"] = "vm",
+            ["debug"] = false,
+            ["repo"] = null,
+            ["program"] = "/home/researcher/project/basic.py",
+            ["jobType"] = null,
+            ["state"] = null,
+            ["sweep"] = null,
+            ["summaryMetrics"] = null,
         });
 
         var data = await host.DataAsync(ClientQueries.PythonUpsertBucket, variables);

@@ -150,26 +150,44 @@ public sealed class PublicApiRunsTests
         var project = await host.Store.AddProjectAsync("e", "p");
         await host.Store.AddRunAsync(project, "r1", new TestRun
         {
-            DisplayName = "alpha-1", State = "finished", Group = "g1", Tags = "[\"best\"]", CreatedAt = TestStore.T0,
-            Config = "{\"lr\": {\"desc\": null, \"value\": 0.1}}", Summary = "{\"loss\": 0.1}",
+            DisplayName = "alpha-1",
+            State = "finished",
+            Group = "g1",
+            Tags = "[\"best\"]",
+            CreatedAt = TestStore.T0,
+            Config = "{\"lr\": {\"desc\": null, \"value\": 0.1}}",
+            Summary = "{\"loss\": 0.1}",
         });
         await host.Store.AddRunAsync(project, "r2", new TestRun
         {
-            DisplayName = "alpha-2", State = "running", Tags = "[\"baseline\"]", CreatedAt = TestStore.T0 + 10,
+            DisplayName = "alpha-2",
+            State = "running",
+            Tags = "[\"baseline\"]",
+            CreatedAt = TestStore.T0 + 10,
             HeartbeatAt = GraphQLTestHost.Now.ToUnixTimeSeconds() - 5,
-            Config = "{\"lr\": {\"desc\": null, \"value\": 0.01}}", Summary = "{\"loss\": 0.9}",
+            Config = "{\"lr\": {\"desc\": null, \"value\": 0.01}}",
+            Summary = "{\"loss\": 0.9}",
         });
         await host.Store.AddRunAsync(project, "r3", new TestRun
         {
-            DisplayName = "beta", State = "finished", Group = "g1", Tags = "[\"best\", \"x2\"]", CreatedAt = TestStore.T0 + 20,
-            Config = "{\"lr\": {\"value\": 0.01}}", Summary = "{\"loss\": 0.2, \"nan\": NaN}",
+            DisplayName = "beta",
+            State = "finished",
+            Group = "g1",
+            Tags = "[\"best\", \"x2\"]",
+            CreatedAt = TestStore.T0 + 20,
+            Config = "{\"lr\": {\"value\": 0.01}}",
+            Summary = "{\"loss\": 0.2, \"nan\": NaN}",
         });
         // An npm run: plain config; still "running" but silent for longer than the heartbeat timeout.
         await host.Store.AddRunAsync(project, "r4", new TestRun
         {
-            DisplayName = "gamma", State = "running", JobType = "eval", CreatedAt = TestStore.T0 + 30,
+            DisplayName = "gamma",
+            State = "running",
+            JobType = "eval",
+            CreatedAt = TestStore.T0 + 30,
             HeartbeatAt = GraphQLTestHost.Now.ToUnixTimeSeconds() - 301,
-            Config = "{\"lr\": 0.5, \"optimizer\": \"sgd\"}", Summary = "{}",
+            Config = "{\"lr\": 0.5, \"optimizer\": \"sgd\"}",
+            Summary = "{}",
         });
     }
 }

@@ -5,7 +5,7 @@ using Worb.Grains.Storage;
 namespace Worb.Api.GraphQL.Runs;
 
 /// <summary>Project-wide run listings: everything stored, filtered and ordered.</summary>
-public sealed class RunQueries(RunReader runs, StoreBarrier barrier, RunStateView states)
+public sealed class RunQueries(RunReader runs, IStoreBarrier barrier, RunStateView states)
 {
     public async Task<IReadOnlyList<RunRecord>> ListAsync(
         ProjectNode project, string? filters, string? order, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ namespace Worb.Api.GraphQL.Types;
 /// <summary>The root query type; named <c>Query</c> because the SDK probes <c>__type(name: "Query")</c>.</summary>
 public sealed class QueryType : ObjectGraphType
 {
-    public QueryType(RunNaming naming, ProjectReader projects, RunLoader loader, StoreBarrier barrier)
+    public QueryType(RunNaming naming, ProjectReader projects, RunLoader loader, IStoreBarrier barrier)
     {
         Name = "Query";
         Field<UserType>("viewer").Resolve(_ => new UserNode(naming.DefaultEntity));
