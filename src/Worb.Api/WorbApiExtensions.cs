@@ -6,6 +6,8 @@ using Worb.Api.Files;
 using Worb.Api.FileStream;
 using Worb.Api.GraphQL;
 using Worb.Api.GraphQL.Execution;
+using Worb.Api.History;
+using Worb.Api.Metrics;
 
 namespace Worb.Api;
 
@@ -19,6 +21,7 @@ public static class WorbApiExtensions
         services.AddSingleton<RunFileLinks>();
         services.AddWorbGraphQLExecution();
         services.AddWorbGraphQLSchema();
+        services.AddWorbMetricsExport();
         return services;
     }
 
@@ -29,6 +32,8 @@ public static class WorbApiExtensions
         app.MapWorbGraphQL();
         app.MapFileStream();
         app.MapRunFiles();
+        app.MapHistoryBuckets();
+        app.MapWorbMetrics();
         return app;
     }
 

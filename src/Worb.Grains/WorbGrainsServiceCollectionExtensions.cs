@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Worb.Grains.Diagnostics;
 using Worb.Grains.Storage;
+using Worb.Grains.Storage.Queries;
 using Worb.Grains.Store;
 using Worb.Grains.Wal;
 
@@ -16,6 +18,9 @@ public static class WorbGrainsServiceCollectionExtensions
     public static IServiceCollection AddWorbGrainServices(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<WorbMetrics>();
+        services.AddSingleton<HistoryBucketQuery>();
         services.AddSingleton<WorbDatabase>();
         services.AddSingleton<RunRepository>();
         services.AddSingleton<RunFileRepository>();

@@ -12,6 +12,20 @@ public sealed class FileStreamRequest
     public bool Preempting { get; set; }
     public List<string> Uploaded { get; } = [];
     public long Dropped { get; set; }
+
+    /// <summary>Lines carried by all files of the body.</summary>
+    public int LineCount
+    {
+        get
+        {
+            var lines = 0;
+            foreach (var file in Files)
+            {
+                lines += file.Lines.Count;
+            }
+            return lines;
+        }
+    }
 }
 
 /// <summary>Lines of one file starting at line <see cref="Offset"/>.</summary>

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Worb.Grains.Diagnostics;
 using Worb.Grains.Interfaces;
 using Worb.Grains.Protocol;
 using Worb.Grains.Storage;
@@ -12,12 +14,20 @@ namespace Worb.Grains.Runs;
 /// later. Metadata changes (UpsertBucket, stop, alerts) go straight to SQLite after the run's logged chunks are
 /// stored, so they apply in the order the client sent them.
 /// </summary>
+/// <remarks>
+/// An idle run's activation is collected after <see cref="IdleMinutes"/> (a live client posts at least every 30 s),
+/// so memory follows the live runs, not every run ever seen; deactivation stores the run's logged chunks first.
+/// </remarks>
+[CollectionAgeLimit(Minutes = IdleMinutes)]
 public sealed class RunGrain(
     IWriteAheadLog log,
     RunRepository runs,
     TimeProvider clock,
+    WorbMetrics metrics,
     ILogger<RunGrain> logger) : Grain, IRunGrain
 {
+    public const double IdleMinutes = 2;
+
     private RunKey _key = null!;
     private RunSnapshot? _run;
     private RunProgress _progress;
@@ -28,11 +38,13 @@ public sealed class RunGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _key = RunKey.FromGrainKey(this.GetPrimaryKeyString());
+        metrics.RunActivated();
         await LoadAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        metrics.RunDeactivated();
         // Reads rely on SQLite once the grain is gone, so what it acknowledged must be stored first.
         if (_lastLogged > 0)
         {
@@ -63,6 +75,7 @@ public sealed class RunGrain(
         var record = new ChunkRecord(_run.RunId, clock.GetUtcNow().ToUnixTimeMilliseconds(), body.Value);
         _lastLogged = await log.AppendAsync(record.Encode());
         _progress.Apply(request);
+        metrics.ChunkAcknowledged(request.LineCount);
         return new ChunkResult { Stopped = _run.Stopped };
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Worb.Grains.Protocol;
 using Worb.Grains.Runs;
+using Worb.Grains.Storage.Sql;
 using Worb.Grains.Store;
 
 namespace Worb.Grains.Storage;
@@ -8,14 +9,28 @@ namespace Worb.Grains.Storage;
 /// <summary>
 /// Writes a batch of file_stream chunks into SQLite in ONE transaction together with the write-ahead log cursor,
 /// so a batch is stored entirely or not at all, and replaying it after a crash stores nothing twice: every row is
-/// addressed by (run, line offset) or (run, key, step) and written with INSERT OR REPLACE.
+/// addressed by (run, line offset) or (run, key, step) and written with INSERT OR REPLACE, and the block summaries
+/// are merged only past their last step (otherwise recomputed, see <see cref="HistoryBlockWriter"/>).
 /// </summary>
+/// <remarks>
+/// History is the bulk of the data. Its rows are collected for the whole batch, sorted by (run, key, step) so they
+/// enter the B-tree in key order, reduced to the last value sent per cell, and inserted
+/// <see cref="MultiRowInsert.DefaultRows"/> at a time through statements bound by position. The raw lines go into
+/// <c>history_lines</c> the same way. One batch at a time (the store grain serializes calls).
+/// </remarks>
 public sealed class ChunkBatchWriter(WorbDatabase database)
 {
+    private const string HistoryLinesInsert = "INSERT OR REPLACE INTO history_lines (run_id, line_no, step, content) VALUES";
+    private const string HistoryInsert = "INSERT OR REPLACE INTO history (run_id, key_id, step, value, json, kind) VALUES";
+
     /// <summary>Metric name → id; only ids from committed transactions are kept.</summary>
     private readonly Dictionary<string, long> _keyIds = new(StringComparer.Ordinal);
 
-    public async Task WriteAsync(
+    // Reused from batch to batch (calls are serialized), so a steady stream allocates no new row buffers.
+    private HistoryValueRow[] _values = new HistoryValueRow[4096];
+    private HistoryLineRow[] _lines = new HistoryLineRow[256];
+
+    public async Task<BatchStats> WriteAsync(
         IReadOnlyList<StoredChunk> chunks, string walId, long cursor, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -23,6 +38,9 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         await using var statements = new Statements(connection, transaction);
         var newKeys = new Dictionary<string, long>(StringComparer.Ordinal);
         var runs = new Dictionary<long, RunChanges>();
+        var valueCount = 0;
+        var lineCount = 0;
+        var storedLines = 0;
 
         foreach (var chunk in chunks)
         {
@@ -39,7 +57,23 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                 switch (file.FileName)
                 {
                     case FileStreamFiles.History:
-                        await WriteHistoryAsync(statements, chunk.RunId, file, newKeys, cancellationToken);
+                        for (var i = 0; i < file.Lines.Count; i++)
+                        {
+                            var lineNo = file.Offset + i;
+                            var line = file.Lines[i];
+                            if (!JsonLineScanner.TryScanObject(line, out var members, out _))
+                            {
+                                continue; // validated on the hot path; a line that got here is well-formed
+                            }
+                            var step = HistoryStep.Of(members, lineNo);
+                            Add(ref _lines, ref lineCount, new HistoryLineRow(chunk.RunId, lineNo, step, line));
+                            foreach (var member in members)
+                            {
+                                var keyId = await KeyIdAsync(statements, member.Key, newKeys, cancellationToken);
+                                Add(ref _values, ref valueCount,
+                                    new HistoryValueRow(chunk.RunId, keyId, step, valueCount, HistoryValue.From(member)));
+                            }
+                        }
                         break;
                     case FileStreamFiles.Summary:
                         if (file.Lines.Count > 0)
@@ -50,8 +84,9 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                     case FileStreamFiles.Events:
                         for (var i = 0; i < file.Lines.Count; i++)
                         {
-                            await statements.InsertEventAsync(chunk.RunId, file.Offset + i, file.Lines[i], cancellationToken);
+                            statements.InsertEvent(chunk.RunId, file.Offset + i, file.Lines[i]);
                         }
+                        storedLines += file.Lines.Count;
                         if (file.Lines.Count > 0)
                         {
                             changes.SystemMetrics = file.Lines[^1];
@@ -61,12 +96,19 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                         for (var i = 0; i < file.Lines.Count; i++)
                         {
                             var (stream, text) = ConsoleLine.Split(file.Lines[i]);
-                            await statements.InsertLogAsync(chunk.RunId, file.Offset + i, stream, text, cancellationToken);
+                            statements.InsertLog(chunk.RunId, file.Offset + i, stream, text);
                         }
+                        storedLines += file.Lines.Count;
                         break;
                 }
             }
         }
+
+        statements.HistoryLines.Write(_lines.AsSpan(0, lineCount), cancellationToken);
+        var values = _values.AsSpan(0, valueCount);
+        var kept = HistoryValueRow.SortAndKeepLast(values);
+        statements.History.Write(values[..kept], cancellationToken);
+        statements.Blocks.Write(values[..kept], cancellationToken);
 
         foreach (var (runId, changes) in runs)
         {
@@ -79,27 +121,18 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         {
             _keyIds[name] = id;
         }
+        Array.Clear(_lines, 0, lineCount); // drop the references to this batch's strings
+        Array.Clear(_values, 0, valueCount);
+        return new BatchStats(storedLines + lineCount, valueCount);
     }
 
-    private async Task WriteHistoryAsync(
-        Statements statements, long runId, FileChunk file, Dictionary<string, long> newKeys, CancellationToken cancellationToken)
+    private static void Add<T>(ref T[] buffer, ref int count, in T row)
     {
-        for (var i = 0; i < file.Lines.Count; i++)
+        if (count == buffer.Length)
         {
-            var lineNo = file.Offset + i;
-            var line = file.Lines[i];
-            if (!JsonLineScanner.TryScanObject(line, out var members, out _))
-            {
-                continue; // validated on the hot path; a line that got here is well-formed
-            }
-            var step = HistoryStep.Of(members, lineNo);
-            await statements.InsertHistoryLineAsync(runId, lineNo, step, line, cancellationToken);
-            foreach (var member in members)
-            {
-                var keyId = await KeyIdAsync(statements, member.Key, newKeys, cancellationToken);
-                await statements.InsertValueAsync(runId, keyId, step, HistoryValue.From(member), cancellationToken);
-            }
+            Array.Resize(ref buffer, buffer.Length * 2);
         }
+        buffer[count++] = row;
     }
 
     private async ValueTask<long> KeyIdAsync(
@@ -114,6 +147,26 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         return id;
     }
 
+    private static void BindLine(RawStatement statement, int first, in HistoryLineRow row)
+    {
+        statement.Bind(first, row.RunId);
+        statement.Bind(first + 1, row.LineNo);
+        statement.Bind(first + 2, row.Step);
+        statement.Bind(first + 3, row.Content);
+    }
+
+    private static void BindValue(RawStatement statement, int first, in HistoryValueRow row)
+    {
+        statement.Bind(first, row.RunId);
+        statement.Bind(first + 1, row.KeyId);
+        statement.Bind(first + 2, row.Step);
+        statement.Bind(first + 3, row.Value.Number);
+        statement.Bind(first + 4, row.Value.Json);
+        statement.Bind(first + 5, row.Value.Kind);
+    }
+
+    private readonly record struct HistoryLineRow(long RunId, long LineNo, long Step, string Content);
+
     private sealed class RunChanges
     {
         public RunProgress Progress = new(0, 0, 0, Interfaces.RunStates.Running, null);
@@ -122,27 +175,24 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         public string? SystemMetrics;
     }
 
-    /// <summary>The prepared statements of one batch; parameters are bound per row, the SQL is compiled once.</summary>
+    /// <summary>The statements of one batch, each compiled once per transaction.</summary>
     private sealed class Statements : IAsyncDisposable
     {
-        private readonly SqliteCommand _historyLine;
-        private readonly SqliteCommand _value;
-        private readonly SqliteCommand _event;
-        private readonly SqliteCommand _log;
+        private readonly RawStatement _event;
+        private readonly RawStatement _log;
         private readonly SqliteCommand _key;
         private readonly SqliteCommand _run;
         private readonly SqliteCommand _cursor;
 
         public Statements(SqliteConnection connection, SqliteTransaction transaction)
         {
-            _historyLine = Prepare(connection, transaction,
-                "INSERT OR REPLACE INTO history_lines (run_id, line_no, step, content) VALUES ($a, $b, $c, $d);", 4);
-            _value = Prepare(connection, transaction,
-                "INSERT OR REPLACE INTO history (run_id, key_id, step, value, json, kind) VALUES ($a, $b, $c, $d, $e, $f);", 6);
-            _event = Prepare(connection, transaction,
-                "INSERT OR REPLACE INTO events_lines (run_id, line_no, content) VALUES ($a, $b, $c);", 3);
-            _log = Prepare(connection, transaction,
-                "INSERT OR REPLACE INTO log_lines (run_id, line_no, stream, content) VALUES ($a, $b, $c, $d);", 4);
+            HistoryLines = new MultiRowInsert<HistoryLineRow>(connection, HistoryLinesInsert, 4, BindLine);
+            History = new MultiRowInsert<HistoryValueRow>(connection, HistoryInsert, 6, BindValue);
+            Blocks = new HistoryBlockWriter(connection);
+            _event = new RawStatement(connection,
+                "INSERT OR REPLACE INTO events_lines (run_id, line_no, content) VALUES (?1, ?2, ?3);");
+            _log = new RawStatement(connection,
+                "INSERT OR REPLACE INTO log_lines (run_id, line_no, stream, content) VALUES (?1, ?2, ?3, ?4);");
             _key = Prepare(connection, transaction,
                 "INSERT INTO metric_keys (name) VALUES ($a) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id;", 1);
             _run = Prepare(connection, transaction, """
@@ -162,17 +212,28 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                 "INSERT INTO wal_cursors (wal_id, position) VALUES ($a, $b) ON CONFLICT (wal_id) DO UPDATE SET position = excluded.position;", 2);
         }
 
-        public Task InsertHistoryLineAsync(long runId, long lineNo, long step, string content, CancellationToken ct) =>
-            Run(_historyLine, ct, runId, lineNo, step, content);
+        public MultiRowInsert<HistoryLineRow> HistoryLines { get; }
 
-        public Task InsertValueAsync(long runId, long keyId, long step, HistoryValue value, CancellationToken ct) =>
-            Run(_value, ct, runId, keyId, step, value.Number, value.Json, value.Kind);
+        public MultiRowInsert<HistoryValueRow> History { get; }
 
-        public Task InsertEventAsync(long runId, long lineNo, string content, CancellationToken ct) =>
-            Run(_event, ct, runId, lineNo, content);
+        public HistoryBlockWriter Blocks { get; }
 
-        public Task InsertLogAsync(long runId, long lineNo, int stream, string content, CancellationToken ct) =>
-            Run(_log, ct, runId, lineNo, stream, content);
+        public void InsertEvent(long runId, long lineNo, string content)
+        {
+            _event.Bind(1, runId);
+            _event.Bind(2, lineNo);
+            _event.Bind(3, content);
+            _event.Execute();
+        }
+
+        public void InsertLog(long runId, long lineNo, int stream, string content)
+        {
+            _log.Bind(1, runId);
+            _log.Bind(2, lineNo);
+            _log.Bind(3, stream);
+            _log.Bind(4, content);
+            _log.Execute();
+        }
 
         public async Task<long> EnsureKeyAsync(string name, CancellationToken ct)
         {
@@ -196,7 +257,12 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _historyLine, _value, _event, _log, _key, _run, _cursor })
+            HistoryLines.Dispose();
+            History.Dispose();
+            Blocks.Dispose();
+            _event.Dispose();
+            _log.Dispose();
+            foreach (var command in new[] { _key, _run, _cursor })
             {
                 await command.DisposeAsync();
             }
@@ -225,3 +291,6 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         }
     }
 }
+
+/// <summary>What one store transaction wrote: lines (history, events, console) and history values.</summary>
+public readonly record struct BatchStats(int Lines, int Values);

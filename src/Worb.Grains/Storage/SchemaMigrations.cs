@@ -122,6 +122,33 @@ public static class SchemaMigrations
             position  INTEGER NOT NULL
         );
         """,
+
+        // perf (issue 5): history_blocks — per-metric summaries of 64-step blocks (block = step >> 6, see
+        // HistoryBlocks), maintained by ChunkBatchWriter in the store transaction; read by HistoryBucketQuery.
+        // Numeric values only (value IS NOT NULL). Existing history is summarized here once.
+        """
+        CREATE TABLE history_blocks (
+            run_id       INTEGER NOT NULL,
+            key_id       INTEGER NOT NULL,
+            block        INTEGER NOT NULL,
+            first_step   INTEGER NOT NULL,
+            last_step    INTEGER NOT NULL,
+            last_value   REAL,
+            min_value    REAL,
+            max_value    REAL,
+            value_count  INTEGER NOT NULL,
+            PRIMARY KEY (run_id, key_id, block)
+        ) WITHOUT ROWID;
+
+        INSERT INTO history_blocks (run_id, key_id, block, first_step, last_step, last_value, min_value, max_value, value_count)
+        SELECT run_id, key_id, step >> 6, MIN(step), MAX(step), NULL, MIN(value), MAX(value), COUNT(*)
+        FROM history WHERE value IS NOT NULL
+        GROUP BY run_id, key_id, step >> 6;
+
+        UPDATE history_blocks SET last_value = (
+            SELECT h.value FROM history h
+            WHERE h.run_id = history_blocks.run_id AND h.key_id = history_blocks.key_id AND h.step = history_blocks.last_step);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

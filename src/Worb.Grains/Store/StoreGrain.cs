@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using Worb.Grains.Diagnostics;
 using Worb.Grains.Interfaces;
 using Worb.Grains.Storage;
 using Worb.Grains.Wal;
@@ -18,6 +19,7 @@ public sealed class StoreGrain(
     ChunkBatchWriter writer,
     WalCursorStore cursors,
     IOptions<WorbOptions> options,
+    WorbMetrics metrics,
     ILogger<StoreGrain> logger) : Grain, IStoreGrain
 {
     private WalDrainer _drainer = null!;
@@ -30,7 +32,7 @@ public sealed class StoreGrain(
                 $"Store grain '{this.GetPrimaryKeyString()}' activated on the silo of log '{log.Id}'.");
         }
         _drainer = new WalDrainer(
-            log, writer, cursors, options.Value.FlushPendingBytes, options.Value.FlushMaxRows, logger);
+            log, writer, cursors, options.Value.FlushPendingBytes, options.Value.FlushMaxRows, logger, metrics);
         return Task.CompletedTask;
     }
 

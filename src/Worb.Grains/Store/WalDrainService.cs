@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Worb.Grains.Diagnostics;
 using Worb.Grains.Interfaces;
 using Worb.Grains.Wal;
 
@@ -15,6 +16,7 @@ public sealed class WalDrainService(
     IGrainFactory grains,
     IWriteAheadLog log,
     IOptions<WorbOptions> options,
+    WorbMetrics metrics,
     ILogger<WalDrainService> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(25);
@@ -32,6 +34,7 @@ public sealed class WalDrainService(
     {
         var started = Stopwatch.GetTimestamp();
         _storedUpTo = await Store.DrainAsync().WaitAsync(cancellationToken);
+        metrics.StoredUpTo(_storedUpTo); // also registers the instruments before the first request
         logger.LogInformation(
             "Write-ahead log {WalId} stored up to {Position} ({ElapsedMs:F0} ms replay)",
             log.Id, _storedUpTo, Stopwatch.GetElapsedTime(started).TotalMilliseconds);

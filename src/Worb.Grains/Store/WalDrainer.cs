@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Worb.Grains.Diagnostics;
 using Worb.Grains.Protocol;
 using Worb.Grains.Runs;
 using Worb.Grains.Storage;
@@ -14,13 +15,26 @@ namespace Worb.Grains.Store;
 /// Not thread-safe: its owner (the store grain) calls it one batch at a time.
 /// </summary>
 public sealed class WalDrainer(
-    IWriteAheadLog log, ChunkBatchWriter writer, WalCursorStore cursors, long batchBytes, int batchLines, ILogger logger)
+    IWriteAheadLog log,
+    ChunkBatchWriter writer,
+    WalCursorStore cursors,
+    long batchBytes,
+    int batchLines,
+    ILogger logger,
+    WorbMetrics? metrics = null)
 {
     private long? _cursor;
 
     /// <summary>How far the log is stored.</summary>
-    public async Task<long> CursorAsync(CancellationToken cancellationToken = default) =>
-        _cursor ??= await cursors.LoadAsync(log.Id, cancellationToken);
+    public async Task<long> CursorAsync(CancellationToken cancellationToken = default)
+    {
+        if (_cursor is null)
+        {
+            _cursor = await cursors.LoadAsync(log.Id, cancellationToken);
+            metrics?.StoredUpTo(_cursor.Value);
+        }
+        return _cursor.Value;
+    }
 
     /// <summary>Stores everything appended so far; returns the position reached.</summary>
     public async Task<long> DrainAsync(CancellationToken cancellationToken = default)
@@ -71,12 +85,14 @@ public sealed class WalDrainer(
                 logger.LogError("Skipping an unreadable chunk of run {RunId} at {Position}: {Error}", chunk.RunId, record.Position, error);
             }
         }
-        await writer.WriteAsync(chunks, log.Id, next, cancellationToken);
+        var stats = await writer.WriteAsync(chunks, log.Id, next, cancellationToken);
         _cursor = next;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        metrics?.BatchStored(next, stats.Lines, stats.Values, elapsed);
         log.Release(next);
         logger.LogDebug(
-            "Stored {Chunks} chunks up to {Position} in {ElapsedMs:F1} ms",
-            chunks.Count, next, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            "Stored {Chunks} chunks ({Lines} lines, {Values} values) up to {Position} in {ElapsedMs:F1} ms",
+            chunks.Count, stats.Lines, stats.Values, next, elapsed.TotalMilliseconds);
         return true;
     }
 }
