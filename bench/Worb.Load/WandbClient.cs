@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Worb.Load;
+
+/// <summary>Speaks to Worb as the Python client does: GraphQL UpsertBucket, then file_stream POSTs.</summary>
+public sealed class WandbClient(HttpClient http, Uri baseUrl)
+{
+    public const string Entity = "bench";
+
+    /// <summary>The Python client's UpsertBucket text (PROTOCOL.md, Appendix A).</summary>
+    private const string UpsertBucketQuery = """
+        mutation UpsertBucket($id: String, $name: String, $project: String, $entity: String, $groupName: String, $description: String, $displayName: String, $notes: String, $commit: String, $config: JSONString, $host: String, $debug: Boolean, $program: String, $repo: String, $jobType: String, $state: String, $sweep: String, $tags: [String!], $summaryMetrics: JSONString) {
+          upsertBucket(input: {id: $id, name: $name, groupName: $groupName, modelName: $project, entityName: $entity, description: $description, displayName: $displayName, notes: $notes, config: $config, commit: $commit, host: $host, debug: $debug, jobProgram: $program, jobRepo: $repo, jobType: $jobType, state: $state, sweep: $sweep, tags: $tags, summaryMetrics: $summaryMetrics}) {
+            bucket {
+              id
+              name
+              displayName
+              description
+              config
+              sweepName
+              project {
+                id
+                name
+                entity {
+                  id
+                  name
+                }
+              }
+              historyLineCount
+            }
+            inserted
+            serverSettings {
+              serverMessages {
+                utfText
+                plainText
+                htmlText
+                messageType
+                messageLevel
+              }
+            }
+          }
+        }
+        """;
+
+    private const string SampledHistoryQuery = """
+        query SampledHistoryPage($entity: String!, $project: String!, $run: String!, $spec: JSONString!) {
+          project(name: $project, entityName: $entity) {
+            run(name: $run) {
+              sampledHistory(specs: [$spec])
+            }
+          }
+        }
+        """;
+
+    public static HttpClient CreateHttp() => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 1024,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+    })
+    {
+        Timeout = TimeSpan.FromMinutes(5),
+        DefaultRequestHeaders =
+        {
+            Authorization = new AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("api:" + new string('0', 40)))),
+            UserAgent = { new ProductInfoHeaderValue("W&B", "0.17.9") },
+        },
+    };
+
+    public async Task UpsertBucketAsync(string project, string run, CancellationToken cancellationToken)
+    {
+        var variables = new JsonObject
+        {
+            ["id"] = null,
+            ["entity"] = Entity,
+            ["name"] = run,
+            ["project"] = project,
+            ["groupName"] = null,
+            ["tags"] = null,
+            ["description"] = null,
+            ["config"] = "{\"lr\": {\"desc\": null, \"value\": 0.1}}",
+            ["commit"] = null,
+            ["displayName"] = null,
+            ["notes"] = null,
+            ["host"] = "bench",
+            ["debug"] = false,
+            ["repo"] = null,
+            ["program"] = "bench.py",
+            ["jobType"] = null,
+            ["state"] = null,
+            ["sweep"] = null,
+            ["summaryMetrics"] = null,
+        };
+        var answer = await GraphQLAsync(UpsertBucketQuery, variables, cancellationToken);
+        if (answer["data"]?["upsertBucket"]?["bucket"]?["name"]?.GetValue<string>() != run)
+        {
+            throw new InvalidOperationException("UpsertBucket failed: " + answer.ToJsonString());
+        }
+    }
+
+    /// <summary>POSTs one file_stream body; returns how long the acknowledgement took.</summary>
+    public async Task<TimeSpan> PostChunkAsync(string project, string run, byte[] body, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var answer = await http.PostAsync(new Uri(baseUrl, $"files/{Entity}/{project}/{run}/file_stream"), content, cancellationToken);
+        if (!answer.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"file_stream answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+        await answer.Content.ReadAsByteArrayAsync(cancellationToken);
+        return Stopwatch.GetElapsedTime(started);
+    }
+
+    /// <summary>The dashboard endpoint's NDJSON lines.</summary>
+    public async Task<int> BucketsAsync(string project, string run, string key, int buckets, CancellationToken cancellationToken)
+    {
+        var url = new Uri(baseUrl, $"api/runs/{Entity}/{project}/{run}/history/buckets?key={Uri.EscapeDataString(key)}&buckets={buckets}");
+        var text = await http.GetStringAsync(url, cancellationToken);
+        return text.Count(c => c == '\n');
+    }
+
+    /// <summary>The Python public API's sampledHistory; returns the number of rows.</summary>
+    public async Task<int> SampledHistoryAsync(string project, string run, string key, int samples, CancellationToken cancellationToken)
+    {
+        var spec = new JsonObject { ["keys"] = new JsonArray(key), ["samples"] = samples }.ToJsonString();
+        var variables = new JsonObject { ["entity"] = Entity, ["project"] = project, ["run"] = run, ["spec"] = spec };
+        var answer = await GraphQLAsync(SampledHistoryQuery, variables, cancellationToken);
+        return answer["data"]?["project"]?["run"]?["sampledHistory"]?[0]?.AsArray().Count
+            ?? throw new InvalidOperationException("sampledHistory failed: " + answer.ToJsonString()[..Math.Min(500, answer.ToJsonString().Length)]);
+    }
+
+    /// <summary>One sample of a metric from <c>/metrics</c> (first series with that name), or null.</summary>
+    public async Task<double?> ScrapeAsync(string name, CancellationToken cancellationToken)
+    {
+        var text = await http.GetStringAsync(new Uri(baseUrl, "metrics"), cancellationToken);
+        foreach (var line in text.AsSpan().EnumerateLines())
+        {
+            if (line.StartsWith(name) && line.Length > name.Length && line[name.Length] is ' ' or '{')
+            {
+                var value = line[(line.LastIndexOf(' ') + 1)..];
+                // A sample may end with a timestamp; then the value is the field before it.
+                var fields = line.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var valueText = fields.Length >= 3 && !fields[^2].EndsWith('}') ? fields[^2] : value.ToString();
+                return double.Parse(valueText, CultureInfo.InvariantCulture);
+            }
+        }
+        return null;
+    }
+
+    private async Task<JsonNode> GraphQLAsync(string query, JsonObject variables, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject { ["query"] = query, ["variables"] = variables }.ToJsonString();
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var answer = await http.PostAsync(new Uri(baseUrl, "graphql"), content, cancellationToken);
+        var text = await answer.Content.ReadAsStringAsync(cancellationToken);
+        return JsonNode.Parse(text) ?? throw new InvalidOperationException("empty GraphQL answer");
+    }
+}
