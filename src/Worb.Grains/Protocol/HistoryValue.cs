@@ -29,6 +29,6 @@ public readonly record struct HistoryValue(double? Number, string? Json, string 
     private static bool NeedsText(in JsonMember member)
     {
         var value = member.Number!.Value;
-        return Math.Abs(value) >= ExactIntegerLimit && member.RawValue.AsSpan().IndexOfAny(".eE") < 0;
+        return Math.Abs(value) >= ExactIntegerLimit && member.RawSpan.IndexOfAny(".eE") < 0;
     }
 }

@@ -16,6 +16,21 @@ public static class JsonLineScanner
     public static bool TryScanObject(string line, out List<JsonMember> members, out string? error)
     {
         members = [];
+        return Scan(line, members, out error);
+    }
+
+    /// <summary>Parses a line into <paramref name="members"/> (cleared first), so a caller can reuse one list.</summary>
+    public static bool TryScanObject(string line, List<JsonMember> members, out string? error)
+    {
+        members.Clear();
+        return Scan(line, members, out error);
+    }
+
+    /// <summary>Only checks that the line is one JSON object; allocates nothing for well-formed plain keys.</summary>
+    public static bool IsObject(string line, out string? error) => Scan(line, null, out error);
+
+    private static bool Scan(string line, List<JsonMember>? members, out string? error)
+    {
         var reader = new Reader(line);
         try
         {
@@ -37,7 +52,7 @@ public static class JsonLineScanner
         }
         catch (FormatException e)
         {
-            members.Clear();
+            members?.Clear();
             error = e.Message;
             return false;
         }
@@ -84,17 +99,16 @@ public static class JsonLineScanner
             while (true)
             {
                 SkipWhitespace();
-                var key = ReadString();
+                var keyStart = _pos + 1;
+                var key = ReadString(materialize: members is not null);
+                var keyEnd = _pos - 1;
                 SkipWhitespace();
                 Expect(':');
                 SkipWhitespace();
                 var start = _pos;
-                var value = ReadValue(depth);
-                if (members is not null)
-                {
-                    members.Add(new JsonMember(key, text[start.._pos], value.Kind, value.Number, value.TypeTag));
-                }
-                if (key == "_type" && value.Kind == JsonValueKind.String)
+                var value = ReadValue(depth, wantString: true);
+                members?.Add(new JsonMember(key!, text, start, _pos - start, value.Kind, value.Number, value.TypeTag));
+                if (value.Kind == JsonValueKind.String && IsTypeKey(key, keyStart, keyEnd))
                 {
                     typeTag = value.StringValue;
                 }
@@ -108,7 +122,11 @@ public static class JsonLineScanner
             }
         }
 
-        private ScannedValue ReadValue(int depth)
+        /// <summary>Whether the key just read is <c>_type</c> (its text spans [start, end) unless it had escapes).</summary>
+        private bool IsTypeKey(string? key, int start, int end) =>
+            key is not null ? key == "_type" : text.AsSpan(start, end - start).SequenceEqual("_type");
+
+        private ScannedValue ReadValue(int depth, bool wantString = false)
         {
             if (!TryPeek(out var c))
             {
@@ -122,7 +140,7 @@ public static class JsonLineScanner
                     ReadArray(depth + 1);
                     return new ScannedValue(JsonValueKind.Array, null, null, null);
                 case '"':
-                    return new ScannedValue(JsonValueKind.String, null, null, ReadString());
+                    return new ScannedValue(JsonValueKind.String, null, null, ReadString(wantString));
                 case 't':
                     ExpectWord("true");
                     return new ScannedValue(JsonValueKind.True, null, null, null);
@@ -213,7 +231,11 @@ public static class JsonLineScanner
             }
         }
 
-        private string ReadString()
+        /// <summary>
+        /// Reads a string; returns its value when <paramref name="materialize"/> is set, or when it has escapes
+        /// (then the caller can't compare its raw text), else null.
+        /// </summary>
+        private string? ReadString(bool materialize = true)
         {
             Expect('"');
             var builder = default(System.Text.StringBuilder);
@@ -228,7 +250,7 @@ public static class JsonLineScanner
                 if (c == '"')
                 {
                     var value = builder is null
-                        ? text[runStart.._pos]
+                        ? (materialize ? text[runStart.._pos] : null)
                         : builder.Append(text, runStart, _pos - runStart).ToString();
                     _pos++;
                     return value;
@@ -329,7 +351,19 @@ public enum JsonValueKind
 }
 
 /// <summary>
-/// One top-level member of a scanned line. <see cref="RawValue"/> is the value's exact text; <see cref="Number"/>
-/// is set for numbers (including NaN and ±Infinity); <see cref="TypeTag"/> is an object's <c>_type</c> (media).
+/// One top-level member of a scanned line. <see cref="RawValue"/> is the value's exact text (cut from the line only
+/// when asked for); <see cref="Number"/> is set for numbers (including NaN and ±Infinity); <see cref="TypeTag"/> is
+/// an object's <c>_type</c> (media).
 /// </summary>
-public readonly record struct JsonMember(string Key, string RawValue, JsonValueKind Kind, double? Number, string? TypeTag);
+public readonly record struct JsonMember(
+    string Key, string Line, int ValueStart, int ValueLength, JsonValueKind Kind, double? Number, string? TypeTag)
+{
+    public JsonMember(string key, string rawValue, JsonValueKind kind, double? number, string? typeTag)
+        : this(key, rawValue, 0, rawValue.Length, kind, number, typeTag)
+    {
+    }
+
+    public ReadOnlySpan<char> RawSpan => Line.AsSpan(ValueStart, ValueLength);
+
+    public string RawValue => ValueStart == 0 && ValueLength == Line.Length ? Line : Line.Substring(ValueStart, ValueLength);
+}

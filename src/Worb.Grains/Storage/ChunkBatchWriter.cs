@@ -41,6 +41,7 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         var valueCount = 0;
         var lineCount = 0;
         var storedLines = 0;
+        var members = new List<JsonMember>(64);
 
         foreach (var chunk in chunks)
         {
@@ -61,7 +62,7 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                         {
                             var lineNo = file.Offset + i;
                             var line = file.Lines[i];
-                            if (!JsonLineScanner.TryScanObject(line, out var members, out _))
+                            if (!JsonLineScanner.TryScanObject(line, members, out _))
                             {
                                 continue; // validated on the hot path; a line that got here is well-formed
                             }

@@ -74,7 +74,7 @@ public sealed class WalDrainer(
             }
             next = record.NextPosition;
             var chunk = ChunkRecord.Decode(record.Payload);
-            if (FileStreamParser.TryParse(chunk.Body, out var request, out var error))
+            if (FileStreamParser.TryParse(chunk.Body, out var request, out var error, validateLines: false))
             {
                 chunks.Add(new StoredChunk(chunk.RunId, chunk.ReceivedAtUnixMs, request));
                 lines += request.Files.Sum(file => file.Lines.Count);
