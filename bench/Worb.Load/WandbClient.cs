@@ -144,11 +144,10 @@ public sealed class WandbClient(HttpClient http, Uri baseUrl)
         {
             if (line.StartsWith(name) && line.Length > name.Length && line[name.Length] is ' ' or '{')
             {
-                var value = line[(line.LastIndexOf(' ') + 1)..];
-                // A sample may end with a timestamp; then the value is the field before it.
-                var fields = line.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                var valueText = fields.Length >= 3 && !fields[^2].EndsWith('}') ? fields[^2] : value.ToString();
-                return double.Parse(valueText, CultureInfo.InvariantCulture);
+                // name{labels} value [timestamp]
+                var rest = line[name.Length] == '{' ? line[(line.IndexOf('}') + 1)..] : line[name.Length..];
+                var fields = rest.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return double.Parse(fields[0], CultureInfo.InvariantCulture);
             }
         }
         return null;
