@@ -106,7 +106,8 @@ public static class JsonLineScanner
                 Expect(':');
                 SkipWhitespace();
                 var start = _pos;
-                var value = ReadValue(depth, wantString: true);
+                // Numbers are converted only where someone reads them: top-level members being collected.
+                var value = ReadValue(depth, wantString: true, wantNumber: members is not null);
                 members?.Add(new JsonMember(key!, text, start, _pos - start, value.Kind, value.Number, value.TypeTag));
                 if (value.Kind == JsonValueKind.String && IsTypeKey(key, keyStart, keyEnd))
                 {
@@ -126,7 +127,7 @@ public static class JsonLineScanner
         private bool IsTypeKey(string? key, int start, int end) =>
             key is not null ? key == "_type" : text.AsSpan(start, end - start).SequenceEqual("_type");
 
-        private ScannedValue ReadValue(int depth, bool wantString = false)
+        private ScannedValue ReadValue(int depth, bool wantString = false, bool wantNumber = false)
         {
             if (!TryPeek(out var c))
             {
@@ -165,7 +166,7 @@ public static class JsonLineScanner
                     }
                     if (c == '-' || char.IsAsciiDigit(c))
                     {
-                        return new ScannedValue(JsonValueKind.Number, ReadNumber(), null, null);
+                        return new ScannedValue(JsonValueKind.Number, ReadNumber(wantNumber), null, null);
                     }
                     throw Error($"unexpected character '{c}'");
             }
@@ -194,7 +195,8 @@ public static class JsonLineScanner
             }
         }
 
-        private double ReadNumber()
+        /// <summary>Checks a number's grammar; converts it to a double only when <paramref name="convert"/> is set.</summary>
+        private double? ReadNumber(bool convert)
         {
             var start = _pos;
             Consume('-');
@@ -215,7 +217,7 @@ public static class JsonLineScanner
                 }
                 RequireDigits();
             }
-            return double.Parse(text.AsSpan(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture);
+            return convert ? double.Parse(text.AsSpan(start, _pos - start), NumberStyles.Float, CultureInfo.InvariantCulture) : null;
         }
 
         private void RequireDigits()
