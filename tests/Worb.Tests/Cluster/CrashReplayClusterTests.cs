@@ -68,6 +68,29 @@ public sealed class CrashReplayClusterTests : IAsyncLifetime
         Assert.Equal(15, (await again.GetAsync())!.HistoryLineCount);
     }
 
+    [Fact]
+    public async Task The_store_barrier_drains_every_silos_log()
+    {
+        var keys = Enumerable.Range(0, 8).Select(i => new RunKey("e", "barrier", $"run{i}")).ToList();
+        foreach (var key in keys)
+        {
+            var grain = _cluster.GrainFactory.GetGrain<IRunGrain>(key.GrainKey);
+            await grain.UpsertAsync(new RunUpsert());
+            Assert.Null((await grain.AppendChunkAsync(Body(RunGrainClusterTests.HistoryChunk(0, 3)))).Error);
+        }
+        foreach (var key in keys)
+        {
+            Assert.Equal(0, await StoredLinesAsync(key.Run));
+        }
+
+        await new StoreBarrier(_cluster.GrainFactory).FlushAllAsync();
+
+        foreach (var key in keys)
+        {
+            Assert.Equal(3, await StoredLinesAsync(key.Run));
+        }
+    }
+
     private async Task<long> StoredLinesAsync(string run)
     {
         await using var connection = await new WorbDatabase(Path.Combine(_data, "worb.db")).OpenAsync();
