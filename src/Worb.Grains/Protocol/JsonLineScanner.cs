@@ -99,17 +99,17 @@ public static class JsonLineScanner
             while (true)
             {
                 SkipWhitespace();
-                var keyStart = _pos + 1;
+                var keyStart = _pos; // the opening quote
                 var key = ReadString(materialize: members is not null);
-                var keyEnd = _pos - 1;
+                var keyEnd = _pos; // past the closing quote
                 SkipWhitespace();
                 Expect(':');
                 SkipWhitespace();
                 var start = _pos;
                 // Numbers are converted only where someone reads them: top-level members being collected.
                 var value = ReadValue(depth, wantString: true, wantNumber: members is not null);
-                members?.Add(new JsonMember(key!, text, start, _pos - start, value.Kind, value.Number, value.TypeTag));
-                if (value.Kind == JsonValueKind.String && IsTypeKey(key, keyStart, keyEnd))
+                members?.Add(new JsonMember(key!, text, keyStart, keyEnd - keyStart, start, _pos - start, value.Kind, value.Number, value.TypeTag));
+                if (value.Kind == JsonValueKind.String && IsTypeKey(key, keyStart + 1, keyEnd - 1))
                 {
                     typeTag = value.StringValue;
                 }
@@ -353,19 +353,22 @@ public enum JsonValueKind
 }
 
 /// <summary>
-/// One top-level member of a scanned line. <see cref="RawValue"/> is the value's exact text (cut from the line only
-/// when asked for); <see cref="Number"/> is set for numbers (including NaN and ±Infinity); <see cref="TypeTag"/> is
-/// an object's <c>_type</c> (media).
+/// One top-level member of a scanned line. <see cref="RawKey"/> and <see cref="RawValue"/> are the exact texts of
+/// the quoted key and the value, cut from the line only when asked for; <see cref="Number"/> is set for numbers
+/// (including NaN and ±Infinity); <see cref="TypeTag"/> is an object's <c>_type</c> (media).
 /// </summary>
 public readonly record struct JsonMember(
-    string Key, string Line, int ValueStart, int ValueLength, JsonValueKind Kind, double? Number, string? TypeTag)
+    string Key, string Line, int KeyStart, int KeyLength, int ValueStart, int ValueLength, JsonValueKind Kind, double? Number, string? TypeTag)
 {
-    public JsonMember(string key, string rawValue, JsonValueKind kind, double? number, string? typeTag)
-        : this(key, rawValue, 0, rawValue.Length, kind, number, typeTag)
+    /// <summary>A member from separate texts (tests, callers without a line).</summary>
+    public JsonMember(string key, string rawKey, string rawValue, JsonValueKind kind, double? number, string? typeTag)
+        : this(key, rawKey + rawValue, 0, rawKey.Length, rawKey.Length, rawValue.Length, kind, number, typeTag)
     {
     }
 
     public ReadOnlySpan<char> RawSpan => Line.AsSpan(ValueStart, ValueLength);
 
-    public string RawValue => ValueStart == 0 && ValueLength == Line.Length ? Line : Line.Substring(ValueStart, ValueLength);
+    public string RawKey => Line.Substring(KeyStart, KeyLength);
+
+    public string RawValue => Line.Substring(ValueStart, ValueLength);
 }
