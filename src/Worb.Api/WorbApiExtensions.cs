@@ -6,6 +6,7 @@ using Worb.Api.Files;
 using Worb.Api.FileStream;
 using Worb.Api.GraphQL;
 using Worb.Api.GraphQL.Execution;
+using Worb.Api.Security;
 
 namespace Worb.Api;
 
@@ -15,6 +16,7 @@ public static class WorbApiExtensions
     public static IServiceCollection AddWorbApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddWorbSecurity();
         services.AddSingleton<UploadTokens>();
         services.AddSingleton<RunFileLinks>();
         services.AddWorbGraphQLExecution();
@@ -22,10 +24,11 @@ public static class WorbApiExtensions
         return services;
     }
 
-    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files) and the placeholder home page.</summary>
+    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files) the login page and the placeholder home page.</summary>
     public static IEndpointRouteBuilder MapWorbApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => Results.Content(PlaceholderPage, "text/html; charset=utf-8"));
+        app.MapLogin();
         app.MapWorbGraphQL();
         app.MapFileStream();
         app.MapRunFiles();

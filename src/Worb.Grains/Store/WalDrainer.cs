@@ -20,7 +20,24 @@ public sealed class WalDrainer(
 
     /// <summary>How far the log is stored.</summary>
     public async Task<long> CursorAsync(CancellationToken cancellationToken = default) =>
-        _cursor ??= await cursors.LoadAsync(log.Id, cancellationToken);
+        _cursor ??= await LoadCursorAsync(cancellationToken);
+
+    private async Task<long> LoadCursorAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await cursors.LoadAsync(log.Id, cancellationToken);
+        if (cursor > log.DurablePosition)
+        {
+            // The log lost its tail (cut by hand, a disk that dropped writes, a deleted wal/ folder): new records
+            // will be appended below the stored cursor, and draining from the old cursor would skip them. Going
+            // back is safe, since rows are addressed by offset and step, so replaying stores nothing twice.
+            logger.LogWarning(
+                "Write-ahead log {WalId} ends at {Durable}, before the stored cursor {Cursor}; draining from its end",
+                log.Id, log.DurablePosition, cursor);
+            return log.DurablePosition;
+        }
+        log.Release(cursor);
+        return cursor;
+    }
 
     /// <summary>Stores everything appended so far; returns the position reached.</summary>
     public async Task<long> DrainAsync(CancellationToken cancellationToken = default)
