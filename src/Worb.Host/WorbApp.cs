@@ -56,6 +56,8 @@ public static class WorbApp
         {
             throw new WorbConfigurationException($"Invalid setting: {e.InnerException?.Message ?? e.Message}");
         }
+        // WORB_API_KEY reads better than WORB_APIKEY; both work, and --api-key wins over either.
+        options.ApiKey ??= builder.Configuration["API_KEY"];
         options.Data = Path.GetFullPath(ExpandHome(options.Data));
         Directory.CreateDirectory(options.Data);
         builder.Services.AddSingleton(Options.Create(options));
