@@ -24,6 +24,7 @@ public static class WorbApp
         ["--flush-max-rows"] = nameof(WorbOptions.FlushMaxRows),
         ["--wal-compact-bytes"] = nameof(WorbOptions.WalCompactBytes),
         ["--heartbeat-timeout-seconds"] = nameof(WorbOptions.HeartbeatTimeoutSeconds),
+        ["--pending-artifact-timeout-seconds"] = nameof(WorbOptions.PendingArtifactTimeoutSeconds),
         ["--silo-name"] = nameof(WorbOptions.SiloName),
         ["--silo-port"] = nameof(WorbOptions.SiloPort),
         ["--gateway-port"] = nameof(WorbOptions.GatewayPort),
