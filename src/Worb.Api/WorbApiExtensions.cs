@@ -32,6 +32,7 @@ public static class WorbApiExtensions
         app.MapFileStream();
         app.MapRunFiles();
         app.MapArtifactFiles();
+        app.MapArtifactRestApi();
         return app;
     }
 
