@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Worb.Api.Artifacts;
+using Worb.Api.Files;
 using Worb.Grains.Storage.Artifacts;
 
 namespace Worb.Api.GraphQL.Artifacts;
@@ -10,6 +11,8 @@ public static class ArtifactGraphQLServiceCollectionExtensions
     /// <summary>The artifact handlers, field contributions and the services they use (graph types are found by the schema scan).</summary>
     public static IServiceCollection AddArtifactGraphQL(this IServiceCollection services)
     {
+        services.AddLogging();
+        services.TryAddSingleton<UploadTokens>();
         services.TryAddSingleton<ArtifactReader>();
         services.TryAddSingleton<ArtifactWriter>();
         services.TryAddSingleton<Grains.Storage.BlobStore>();
