@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Worb.Api.Artifacts;
 using Worb.Api.Files;
 using Worb.Api.FileStream;
 using Worb.Api.GraphQL;
@@ -21,6 +22,7 @@ public static class WorbApiExtensions
         services.AddSingleton<RunFileLinks>();
         services.AddWorbGraphQLExecution();
         services.AddWorbGraphQLSchema();
+        services.AddHostedService<PendingArtifactCleanupService>();
         return services;
     }
 
@@ -32,6 +34,8 @@ public static class WorbApiExtensions
         app.MapWorbGraphQL();
         app.MapFileStream();
         app.MapRunFiles();
+        app.MapArtifactFiles();
+        app.MapArtifactRestApi();
         return app;
     }
 

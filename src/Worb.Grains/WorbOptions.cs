@@ -51,6 +51,9 @@ public sealed class WorbOptions
     /// <summary>A running run whose client sent nothing for this long is shown as crashed.</summary>
     public int HeartbeatTimeoutSeconds { get; set; } = 300;
 
+    /// <summary>An artifact still pending (never committed) this long after its creation is deleted.</summary>
+    public int PendingArtifactTimeoutSeconds { get; set; } = 24 * 60 * 60;
+
     /// <summary>This silo's name; its write-ahead log lives in <c>wal/&lt;SiloName&gt;</c>. Unique per silo.</summary>
     public string SiloName { get; set; } = "local";
 

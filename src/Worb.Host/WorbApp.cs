@@ -30,6 +30,7 @@ public static class WorbApp
         ["--api-keys-file"] = nameof(WorbOptions.ApiKeysFile),
         ["--allow-remote-without-key"] = nameof(WorbOptions.AllowRemoteWithoutKey),
         ["--heartbeat-timeout-seconds"] = nameof(WorbOptions.HeartbeatTimeoutSeconds),
+        ["--pending-artifact-timeout-seconds"] = nameof(WorbOptions.PendingArtifactTimeoutSeconds),
         ["--silo-name"] = nameof(WorbOptions.SiloName),
         ["--silo-port"] = nameof(WorbOptions.SiloPort),
         ["--gateway-port"] = nameof(WorbOptions.GatewayPort),

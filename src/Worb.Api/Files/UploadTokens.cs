@@ -32,6 +32,12 @@ public sealed class UploadTokens
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key.Value, payload))}";
     }
 
+    /// <summary>
+    /// A key for another kind of signed URL, derived from the secret (HMAC of <paramref name="purpose"/>), so tokens
+    /// of one kind never validate as another.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(purpose));
+
     /// <summary>The run and file a token grants, or null when it is forged, malformed or expired.</summary>
     public (long RunId, string FileName)? Validate(string token)
     {
