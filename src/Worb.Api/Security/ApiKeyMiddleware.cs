@@ -32,10 +32,16 @@ public sealed partial class ApiKeyMiddleware(RequestDelegate next, ApiKeyStore k
         return sessions.IsValid(request);
     }
 
+    /// <summary>
+    /// What the clients reach without credentials: signed upload URLs (run files and artifacts) and signed artifact
+    /// download URLs carry their own HMAC token; the login page must be reachable to log in.
+    /// </summary>
     private static bool IsOpen(HttpRequest request)
     {
         var path = request.Path;
         return (HttpMethods.IsPut(request.Method) && path.StartsWithSegments("/upload", StringComparison.Ordinal))
+            || (HttpMethods.IsPut(request.Method) && path.StartsWithSegments("/artifacts/upload", StringComparison.Ordinal))
+            || (HttpMethods.IsGet(request.Method) && path.StartsWithSegments("/artifacts/files", StringComparison.Ordinal))
             || path.Equals(LoginEndpoints.LoginPath, StringComparison.Ordinal)
             || path.Equals(LoginEndpoints.LogoutPath, StringComparison.Ordinal);
     }

@@ -34,6 +34,17 @@ public sealed class ApiKeyTests(ApiKeyHostFixture fixture) : IClassFixture<ApiKe
         await RunExpectations.AssertRunAsync(new PublicApi(Host), log.Entity!, expected, log);
     }
 
+    [Fact]
+    public async Task Artifacts_upload_and_download_through_their_signed_urls_with_the_key_set()
+    {
+        var recording = await TrafficRecording.LoadAsync("10_artifacts");
+        var log = await new TrafficReplayer(Host).ReplayAsync(recording);
+        // Phase B's manifest and file downloads (no Authorization, as the SDK sends them) got phase A's bytes.
+        Assert.Contains(log.ArtifactDownloads, d => d.Record.Seq == 130);
+        Assert.Contains(log.ArtifactDownloads, d => d.Record.Seq == 132);
+        Assert.Contains(log.ArtifactDownloads, d => d.Record.Seq == 133);
+    }
+
     [Theory]
     [InlineData("/graphql", "POST")]
     [InlineData("/files/e/p/r/file_stream", "POST")]
