@@ -10,6 +10,8 @@ namespace Worb.Load;
 /// <summary>Speaks to Worb as the Python client does: GraphQL UpsertBucket, then file_stream POSTs.</summary>
 public sealed class WandbClient(HttpClient http, Uri baseUrl)
 {
+    private int _retries;
+
     public const string Entity = "bench";
 
     /// <summary>The Python client's UpsertBucket text (PROTOCOL.md, Appendix A).</summary>
@@ -107,15 +109,33 @@ public sealed class WandbClient(HttpClient http, Uri baseUrl)
     public async Task<TimeSpan> PostChunkAsync(string project, string run, byte[] body, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var answer = await http.PostAsync(new Uri(baseUrl, $"files/{Entity}/{project}/{run}/file_stream"), content, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var answer = await http.PostAsync(new Uri(baseUrl, $"files/{Entity}/{project}/{run}/file_stream"), content, cancellationToken);
+            if (answer.StatusCode == System.Net.HttpStatusCode.TooManyRequests && attempt < 30)
+            {
+                // The server's back-pressure: retry after the delay it asks for, as the wandb client does.
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(answer.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+                continue;
+            }
+            await EnsureAcknowledgedAsync(answer, cancellationToken);
+            return Stopwatch.GetElapsedTime(started);
+        }
+    }
+
+    /// <summary>How many file_stream POSTs were answered 429 and retried.</summary>
+    public int Retries => Volatile.Read(ref _retries);
+
+    private static async Task EnsureAcknowledgedAsync(HttpResponseMessage answer, CancellationToken cancellationToken)
+    {
         if (!answer.IsSuccessStatusCode)
         {
             throw new InvalidOperationException($"file_stream answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
         }
         await answer.Content.ReadAsByteArrayAsync(cancellationToken);
-        return Stopwatch.GetElapsedTime(started);
     }
 
     /// <summary>The dashboard endpoint's NDJSON lines.</summary>

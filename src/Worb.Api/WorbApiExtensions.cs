@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Worb.Api.Artifacts;
 using Worb.Api.Files;
 using Worb.Api.FileStream;
 using Worb.Api.GraphQL;
 using Worb.Api.GraphQL.Execution;
+using Worb.Api.Security;
 using Worb.Api.History;
 using Worb.Api.Metrics;
 
@@ -17,21 +19,26 @@ public static class WorbApiExtensions
     public static IServiceCollection AddWorbApi(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
+        services.AddWorbSecurity();
         services.AddSingleton<UploadTokens>();
         services.AddSingleton<RunFileLinks>();
         services.AddWorbGraphQLExecution();
         services.AddWorbGraphQLSchema();
+        services.AddHostedService<PendingArtifactCleanupService>();
         services.AddWorbMetricsExport();
         return services;
     }
 
-    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files) and the placeholder home page.</summary>
+    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files) the login page and the placeholder home page.</summary>
     public static IEndpointRouteBuilder MapWorbApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", () => Results.Content(PlaceholderPage, "text/html; charset=utf-8"));
+        app.MapLogin();
         app.MapWorbGraphQL();
         app.MapFileStream();
         app.MapRunFiles();
+        app.MapArtifactFiles();
+        app.MapArtifactRestApi();
         app.MapHistoryBuckets();
         app.MapWorbMetrics();
         return app;
