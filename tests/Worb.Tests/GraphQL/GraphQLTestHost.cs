@@ -1,3 +1,4 @@
+using Worb.Api.Security;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -52,6 +53,7 @@ internal sealed class GraphQLTestHost : IAsyncDisposable
             .AddSingleton<TimeProvider>(new FixedTimeProvider(Now))
             .AddSingleton<IRunFileUrls, FakeRunFileUrls>()
             .AddSingleton<IStoreBarrier, NoPendingWrites>()
+            .AddWorbSecurity() // upload and artifact URL signing need the server secret
             .AddWorbGraphQLSchema()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         return new GraphQLTestHost(directory, services, new TestStore(database), grains);
