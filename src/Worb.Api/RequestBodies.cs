@@ -1,16 +1,25 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace Worb.Api;
 
-/// <summary>Reads a request body into memory with a size cap, answering 413 without reading past it.</summary>
+/// <summary>Reads a request body into memory with a size cap, answering 413 beyond it.</summary>
 public static class RequestBodies
 {
+    /// <summary>
+    /// A body declared at most this much over the cap is read and discarded before the 413, so the client, still
+    /// sending, gets a clean answer on a reusable connection; a bigger one is answered at once and the connection closed.
+    /// </summary>
+    private const long DiscardAllowance = 8L * 1024 * 1024;
+
     public static async Task<BodyRead> ReadAsync(HttpContext context, long maxBytes, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        if (request.ContentLength > maxBytes)
+        if (request.ContentLength is { } declared && declared > maxBytes)
         {
-            return new BodyRead(null, TooLarge(context, maxBytes));
+            return declared - maxBytes <= DiscardAllowance && await TryDiscardAsync(context, declared, cancellationToken)
+                ? new BodyRead(null, TooLargeResult(maxBytes))
+                : new BodyRead(null, TooLarge(context, maxBytes));
         }
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)Math.Min(length, maxBytes) : 4096);
         var chunk = new byte[64 * 1024];
@@ -33,6 +42,21 @@ public static class RequestBodies
         return new BodyRead(buffer.ToArray(), null);
     }
 
+    private static async Task<bool> TryDiscardAsync(HttpContext context, long declared, CancellationToken cancellationToken)
+    {
+        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (limit is null || limit.IsReadOnly)
+        {
+            return false;
+        }
+        limit.MaxRequestBodySize = declared;
+        var buffer = new byte[64 * 1024];
+        while (await context.Request.Body.ReadAsync(buffer, cancellationToken) > 0)
+        {
+        }
+        return true;
+    }
+
     /// <summary>
     /// 413 without reading the rest of the body. The connection is closed after the answer: the unread body makes it
     /// unusable, and saying so keeps clients from sending their next request on it.
@@ -40,9 +64,12 @@ public static class RequestBodies
     private static IResult TooLarge(HttpContext context, long maxBytes)
     {
         context.Response.Headers.Connection = "close";
-        return Results.Json(new { error = $"The request body is larger than the limit of {maxBytes} bytes." },
-            statusCode: StatusCodes.Status413PayloadTooLarge);
+        return TooLargeResult(maxBytes);
     }
+
+    private static IResult TooLargeResult(long maxBytes) =>
+        Results.Json(new { error = $"The request body is larger than the limit of {maxBytes} bytes." },
+            statusCode: StatusCodes.Status413PayloadTooLarge);
 }
 
 public readonly record struct BodyRead(byte[]? Bytes, IResult? Error);
