@@ -55,6 +55,7 @@ public static class WorbApp
 
         var app = builder.Build();
         app.MapWorbApi();
+        app.MapDashboardUi();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app, options));
         return app;
     }
