@@ -81,8 +81,8 @@ public sealed record DashboardRunQuery(
 
     public IEnumerable<DashboardRun> Order(IEnumerable<DashboardRun> runs)
     {
-        var comparer = Comparer<object?>.Create(CompareValues);
-        return Descending ? runs.OrderByDescending(SortValue, comparer) : runs.OrderBy(SortValue, comparer);
+        var direction = Descending ? -1 : 1;
+        return runs.OrderBy(SortValue, Comparer<object?>.Create((a, b) => a is null || b is null ? CompareValues(a, b) : direction * CompareValues(a, b)));
     }
 
     private object? SortValue(DashboardRun run) => Sort switch

@@ -5,7 +5,7 @@ namespace Worb.Api.Dashboard;
 /// <summary>
 /// The SQL console's SQLite authorizer (<c>sqlite3_set_authorizer</c>): consulted for every statement while it is
 /// prepared, it allows only reading — SELECT, reading columns, functions other than <c>load_extension</c>, recursive
-/// CTEs and a few schema-reading PRAGMAs without an argument — and denies everything else (INSERT, UPDATE, DELETE,
+/// CTEs and schema-describing PRAGMAs (<c>table_info(t)</c>, or reading ones without an argument) — and denies everything else (INSERT, UPDATE, DELETE,
 /// CREATE, DROP, ALTER, ATTACH, DETACH, transactions, PRAGMA writes such as <c>writable_schema = ON</c>, ...).
 /// </summary>
 internal static class ReadOnlySqlAuthorizer
@@ -17,9 +17,15 @@ internal static class ReadOnlySqlAuthorizer
     private const int Function = 31;
     private const int Recursive = 33;
 
-    private static readonly HashSet<string> ReadingPragmas = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>PRAGMAs whose argument names a table or index to describe.</summary>
+    private static readonly HashSet<string> DescribingPragmas = new(StringComparer.OrdinalIgnoreCase)
     {
         "table_info", "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
+    };
+
+    /// <summary>PRAGMAs that only read when given no argument (with one, some of them would set).</summary>
+    private static readonly HashSet<string> ReadingPragmas = new(StringComparer.OrdinalIgnoreCase)
+    {
         "database_list", "function_list", "pragma_list", "collation_list", "user_version", "schema_version",
         "page_count", "page_size", "freelist_count", "journal_mode", "compile_options", "encoding",
     };
@@ -40,7 +46,7 @@ internal static class ReadOnlySqlAuthorizer
     {
         Select or Read or Recursive => true,
         Function => !string.Equals(second, "load_extension", StringComparison.OrdinalIgnoreCase),
-        Pragma => second is null && first is not null && ReadingPragmas.Contains(first),
+        Pragma => first is not null && (DescribingPragmas.Contains(first) || (second is null && ReadingPragmas.Contains(first))),
         _ => false,
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Worb.Grains.Storage;
 
 namespace Worb.Api.Dashboard;
 
@@ -26,7 +27,8 @@ internal static class SqlConsoleEndpoints
         return app;
     }
 
-    private static async Task RunAsync(HttpContext context, SqlConsoleRequest? body, SqlConsole console, ILoggerFactory loggers)
+    private static async Task RunAsync(
+        HttpContext context, SqlConsoleRequest? body, SqlConsole console, IStoreBarrier barrier, ILoggerFactory loggers)
     {
         var cancellationToken = context.RequestAborted;
         if (string.IsNullOrWhiteSpace(body?.Sql))
@@ -34,6 +36,7 @@ internal static class SqlConsoleEndpoints
             await ApiProblem.BadRequest("Send {\"sql\": \"SELECT ...\"}.").ExecuteAsync(context);
             return;
         }
+        await barrier.FlushAllAsync(cancellationToken); // the query sees every acknowledged row
         SqlConsoleQuery query;
         try
         {
