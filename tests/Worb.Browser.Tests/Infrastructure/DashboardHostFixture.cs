@@ -53,7 +53,7 @@ public sealed class DashboardHostFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class DashboardCollection : ICollectionFixture<DashboardHostFixture>
+public sealed class DashboardCollection : ICollectionFixture<DashboardHostFixture>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "dashboard host";
 }

@@ -90,10 +90,13 @@ export class MetricChart {
   buildData(runs) {
     const { logY, smoothing, amount } = this.panel.settings;
     const keep = (v) => (v === null || v === undefined || (logY && v <= 0) ? null : v);
+    this.lines = [];
     const tables = runs.map((run) => {
       const s = this.series.get(run.name);
       const y = s.y.map(keep);
-      return [s.x, s.min.map(keep), s.max.map(keep), y, smooth(smoothing, amount, s.x, y)];
+      const smoothed = smooth(smoothing, amount, s.x, y);
+      this.lines.push({ run, x: s.x, y: smoothing === 'none' ? y : smoothed });
+      return [s.x, s.min.map(keep), s.max.map(keep), y, smoothed];
     });
     return uPlot.join(tables);
   }
@@ -131,7 +134,7 @@ export class MetricChart {
       },
       hooks: {
         setSelect: [(u) => this.onSelect(u)],
-        setCursor: [(u) => this.showTooltip(u, runs)],
+        setCursor: [(u) => this.showTooltip(u)],
         ready: [(u) => u.over.addEventListener('dblclick', () => this.panel.zoom(null))],
       },
     };
@@ -145,15 +148,15 @@ export class MetricChart {
     this.panel.zoom([min, max]);
   }
 
-  showTooltip(u, runs) {
+  /** Each run's value at its point nearest the cursor (runs are bucketed apart, so their x values differ). */
+  showTooltip(u) {
     const idx = u.cursor.idx;
     if (idx === null || idx === undefined || u.cursor.left < 0) { this.tooltip.hidden = true; return; }
-    const smoothed = this.panel.settings.smoothing !== 'none';
-    const rows = runs.map((run, i) => ({ run, value: u.data[1 + i * 4 + (smoothed ? 3 : 2)][idx] }))
+    const x = u.data[0][idx];
+    const rows = (this.lines ?? []).map(({ run, x: xs, y }) => ({ run, value: xs.length && x >= xs[0] && x <= xs[xs.length - 1] ? y[nearest(xs, x)] : null }))
       .filter((r) => r.value !== null && r.value !== undefined)
       .sort((a, b) => b.value - a.value).slice(0, 12);
     if (!rows.length) { this.tooltip.hidden = true; return; }
-    const x = u.data[0][idx];
     const xText = this.panel.settings.xKey === '_timestamp' ? new Date(x * 1000).toLocaleString()
       : this.panel.settings.xKey === '_runtime' ? duration(x) : number(x);
     clear(this.tooltip).append(el('div', { class: 'tooltip-x' }, `${this.panel.settings.xKey}: ${xText}`),
@@ -177,4 +180,14 @@ export class MetricChart {
     this.loading = null;
     this.destroyPlot();
   }
+}
+
+/** Index of the value in ascending `xs` closest to `x`. */
+function nearest(xs, x) {
+  let lo = 0, hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo > 0 && Math.abs(xs[lo - 1] - x) <= Math.abs(xs[lo] - x) ? lo - 1 : lo;
 }

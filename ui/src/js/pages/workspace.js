@@ -72,7 +72,7 @@ export async function renderWorkspace(page, { entity, project }) {
 
   function fillTagSelect() {
     const current = tagSelect.value;
-    clear(tagSelect).append(el('option', { value: '' }, 'Any tag'), [...allTags].sort().map((t) => el('option', { value: t, selected: t === current }, t)));
+    clear(tagSelect).append(el('option', { value: '' }, 'Any tag'), ...[...allTags].sort().map((t) => el('option', { value: t, selected: t === current }, t)));
   }
 
   function fillColumnPicker() {
