@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Worb.Api;
 using Worb.Grains;
 
@@ -47,9 +48,14 @@ public static class WorbApp
         builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
 
-        builder.UseOrleans(silo => silo.UseLocalhostClustering(
-            siloPort: options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort,
-            gatewayPort: options.GatewayPort == 0 ? FreeLoopbackPort() : options.GatewayPort));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort,
+                gatewayPort: options.GatewayPort == 0 ? FreeLoopbackPort() : options.GatewayPort);
+            // The silo's name is also its write-ahead log's name (wal/<name>), so a restart finds its log again.
+            silo.Configure<SiloOptions>(silo => silo.SiloName = options.SiloName);
+        });
         builder.Services.AddWorbGrainServices();
         builder.Services.AddWorbApi();
 

@@ -84,7 +84,9 @@ public static class JsonLineScanner
             while (true)
             {
                 SkipWhitespace();
+                var keyStart = _pos;
                 var key = ReadString();
+                var keyEnd = _pos;
                 SkipWhitespace();
                 Expect(':');
                 SkipWhitespace();
@@ -92,7 +94,7 @@ public static class JsonLineScanner
                 var value = ReadValue(depth);
                 if (members is not null)
                 {
-                    members.Add(new JsonMember(key, text[start.._pos], value.Kind, value.Number, value.TypeTag));
+                    members.Add(new JsonMember(key, text[keyStart..keyEnd], text[start.._pos], value.Kind, value.Number, value.TypeTag));
                 }
                 if (key == "_type" && value.Kind == JsonValueKind.String)
                 {
@@ -329,7 +331,9 @@ public enum JsonValueKind
 }
 
 /// <summary>
-/// One top-level member of a scanned line. <see cref="RawValue"/> is the value's exact text; <see cref="Number"/>
-/// is set for numbers (including NaN and ±Infinity); <see cref="TypeTag"/> is an object's <c>_type</c> (media).
+/// One top-level member of a scanned line. <see cref="RawKey"/> and <see cref="RawValue"/> are the exact texts of
+/// the quoted key and the value; <see cref="Number"/> is set for numbers (including NaN and ±Infinity);
+/// <see cref="TypeTag"/> is an object's <c>_type</c> (media).
 /// </summary>
-public readonly record struct JsonMember(string Key, string RawValue, JsonValueKind Kind, double? Number, string? TypeTag);
+public readonly record struct JsonMember(
+    string Key, string RawKey, string RawValue, JsonValueKind Kind, double? Number, string? TypeTag);
