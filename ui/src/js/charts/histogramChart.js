@@ -68,6 +68,7 @@ export class HistogramCard {
       clear(distribution);
       bars = new uPlot({
         width, height: 110, legend: { show: false }, cursor: { drag: { x: false, y: false } },
+        scales: { x: { time: false, range: () => [bins.edges[0], bins.edges[bins.edges.length - 1]] } },
         series: [{}, { label: `step ${step}`, stroke: run.color, fill: run.color + '66', paths: uPlot.paths.bars({ size: [0.9, 40] }), points: { show: false } }],
         axes: [{ values: (u, t) => t.map(number) }, { size: 48, values: (u, t) => t.map(number) }],
       }, [centers, bins.counts], distribution);
