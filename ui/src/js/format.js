@@ -30,6 +30,14 @@ export function number(value) {
   return abs !== 0 && (abs < 1e-3 || abs >= 1e6) ? value.toExponential(3) : String(+value.toPrecision(5));
 }
 
+/** A short axis label: 0.0001 → 1e-4, 1234567 → 1.23e+6, 0.125 → 0.125. */
+export function tick(value) {
+  if (typeof value !== 'number' || !isFinite(value)) return '';
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return Number(value.toPrecision(3)).toExponential();
+  return String(+value.toPrecision(6));
+}
+
 export function bytes(size) {
   const units = ['B', 'KiB', 'MiB', 'GiB'];
   let i = 0;

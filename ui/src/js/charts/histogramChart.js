@@ -3,7 +3,7 @@
 import uPlot from '/ui/vendor/uPlot.esm.js';
 import { el, clear } from '../dom.js';
 import { ndjsonAll, runPath } from '../api.js';
-import { number } from '../format.js';
+import { number, tick } from '../format.js';
 
 const MAX_RUNS = 3;
 const HEIGHT = 140;
@@ -70,7 +70,7 @@ export class HistogramCard {
         width, height: 110, legend: { show: false }, cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false, range: () => [bins.edges[0], bins.edges[bins.edges.length - 1]] } },
         series: [{}, { label: `step ${step}`, stroke: run.color, fill: run.color + '66', paths: uPlot.paths.bars({ size: [0.9, 40] }), points: { show: false } }],
-        axes: [{ values: (u, t) => t.map(number) }, { size: 48, values: (u, t) => t.map(number) }],
+        axes: [{ values: (u, t) => t.map(tick) }, { size: 48, values: (u, t) => t.map(tick) }],
       }, [centers, bins.counts], distribution);
       this.plots.push(bars);
     };

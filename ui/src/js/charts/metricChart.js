@@ -5,7 +5,7 @@ import { el, clear } from '../dom.js';
 import { ndjson } from '../api.js';
 import { smooth } from './smoothing.js';
 import { withAlpha } from './colors.js';
-import { duration, number } from '../format.js';
+import { duration, number, tick } from '../format.js';
 
 const HEIGHT = 220;
 
@@ -125,7 +125,7 @@ export class MetricChart {
       scales: { x: { time }, y: logY ? { distr: 3 } : {} },
       axes: [
         { values: xKey === '_runtime' ? (u, ticks) => ticks.map((t) => duration(t)) : undefined, size: 36 },
-        { size: 56, values: (u, ticks) => ticks.map((t) => number(t)) },
+        { size: 56, values: (u, ticks) => ticks.map((t) => tick(t)) },
       ],
       cursor: {
         sync: { key: this.panel.syncKey, setSeries: false },
@@ -135,7 +135,11 @@ export class MetricChart {
       hooks: {
         setSelect: [(u) => this.onSelect(u)],
         setCursor: [(u) => this.showTooltip(u)],
-        ready: [(u) => u.over.addEventListener('dblclick', () => this.panel.zoom(null))],
+        ready: [(u) => {
+          u.over.addEventListener('dblclick', () => this.panel.zoom(null));
+          u.over.addEventListener('mouseenter', () => { this.hovered = true; });
+          u.over.addEventListener('mouseleave', () => { this.hovered = false; this.tooltip.hidden = true; });
+        }],
       },
     };
   }
@@ -151,7 +155,8 @@ export class MetricChart {
   /** Each run's value at its point nearest the cursor (runs are bucketed apart, so their x values differ). */
   showTooltip(u) {
     const idx = u.cursor.idx;
-    if (idx === null || idx === undefined || u.cursor.left < 0) { this.tooltip.hidden = true; return; }
+    // The crosshair is synced across charts; the values are listed only on the chart under the mouse.
+    if (!this.hovered || idx === null || idx === undefined || u.cursor.left < 0) { this.tooltip.hidden = true; return; }
     const x = u.data[0][idx];
     const rows = (this.lines ?? []).map(({ run, x: xs, y }) => ({ run, value: xs.length && x >= xs[0] && x <= xs[xs.length - 1] ? y[nearest(xs, x)] : null }))
       .filter((r) => r.value !== null && r.value !== undefined)

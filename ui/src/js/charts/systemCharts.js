@@ -3,7 +3,7 @@
 import uPlot from '/ui/vendor/uPlot.esm.js';
 import { el, clear } from '../dom.js';
 import { ndjsonAll, runPath } from '../api.js';
-import { duration, number } from '../format.js';
+import { duration, tick } from '../format.js';
 
 const MAX_RUNS = 20;
 
@@ -45,7 +45,7 @@ export class SystemCharts {
         width, height: 160,
         legend: { show: false },
         series: [{}, ...lines.map((l) => ({ label: l.run.displayName, stroke: l.run.color, width: 1.25, spanGaps: true, points: { show: false } }))],
-        axes: [{ values: (u, ticks) => ticks.map((t) => duration(t)) }, { size: 56, values: (u, ticks) => ticks.map((t) => number(t)) }],
+        axes: [{ values: (u, ticks) => ticks.map((t) => duration(t)) }, { size: 56, values: (u, ticks) => ticks.map((t) => tick(t)) }],
         cursor: { drag: { x: false, y: false } },
       }, data, card));
     }

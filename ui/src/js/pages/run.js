@@ -7,6 +7,7 @@ import { runColors } from '../charts/colors.js';
 import { ChartPanel } from '../charts/chartPanel.js';
 
 const FOLLOW_MS = 2000;
+const PAGE_LINES = 5000;
 
 export async function renderRun(page, { entity, project, run: name }, { navigate }) {
   const base = runPath(entity, project, name);
@@ -98,7 +99,8 @@ function consoleLog(content, base, run) {
   const follow = el('input', { type: 'checkbox', checked: run.state === 'running', class: 'log-follow' });
   const status = el('span', { class: 'muted' });
   const lines = el('div', { class: 'log' });
-  content.append(el('div', { class: 'log-toolbar' }, search, el('label', {}, follow, ' follow'), status), lines);
+  const more = el('button', { class: 'small log-more', hidden: true }, 'Load more');
+  content.append(el('div', { class: 'log-toolbar' }, search, el('label', {}, follow, ' follow'), status, more), lines);
   let last = -1;
   let shown = 0;
   let busy = false;
@@ -106,7 +108,7 @@ function consoleLog(content, base, run) {
     if (busy) return;
     busy = true;
     try {
-      const q = new URLSearchParams({ after: String(last), limit: '5000' });
+      const q = new URLSearchParams({ after: String(last), limit: String(PAGE_LINES) });
       if (search.value) q.set('q', search.value);
       const fresh = await ndjsonAll(`${base}/logs?${q}`);
       for (const line of fresh) {
@@ -115,12 +117,14 @@ function consoleLog(content, base, run) {
         last = line.line;
       }
       shown += fresh.length;
+      more.hidden = fresh.length < PAGE_LINES;
       status.textContent = `${shown} lines${search.value ? ' matching' : ''}`;
       if (fresh.length && follow.checked) lines.scrollTop = lines.scrollHeight;
     } finally {
       busy = false;
     }
   };
+  more.addEventListener('click', () => fetchMore());
   search.addEventListener('input', debounce(() => { last = -1; shown = 0; clear(lines); fetchMore(); }, 250));
   const timer = setInterval(() => { if (follow.checked && !document.hidden) fetchMore().catch(() => {}); }, FOLLOW_MS);
   fetchMore();
