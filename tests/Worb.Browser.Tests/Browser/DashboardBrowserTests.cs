@@ -210,6 +210,11 @@ public sealed class DashboardBrowserTests(DashboardHostFixture fixture, BrowserF
         await page.Locator("details.section[data-section=\"system\"]").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(page.Locator(".system-card[data-key=\"system.gpu.0.gpu\"] canvas")).ToBeVisibleAsync();
         await watched.ScreenshotAsync("run-charts");
+
+        await page.Locator(".tabs button", new() { HasText = "System" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".system-card")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator(".system-card[data-key=\"system.cpu\"] canvas")).ToBeVisibleAsync();
+        await watched.ScreenshotAsync("run-system");
         watched.AssertCleanAndLocal();
     }
 

@@ -5,6 +5,7 @@ import { getJson, ndjsonAll, send, runPath, pagePath } from '../api.js';
 import { bytes, dateTime, duration, number, STATE_CLASS } from '../format.js';
 import { runColors } from '../charts/colors.js';
 import { ChartPanel } from '../charts/chartPanel.js';
+import { SystemCharts } from '../charts/systemCharts.js';
 
 const FOLLOW_MS = 2000;
 const PAGE_LINES = 5000;
@@ -37,7 +38,8 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
     el('h1', {}, run.displayName, ' ', el('span', { class: `badge ${STATE_CLASS[run.state] ?? ''}` }, run.state)),
     el('span', { class: 'muted' }, name), actions));
 
-  const tabs = { overview: 'Overview', charts: 'Charts', logs: 'Console', files: 'Files' };
+  const tabs = { overview: 'Overview', charts: 'Charts', system: 'System', logs: 'Console', files: 'Files' };
+  const shown = { name, displayName: run.displayName, color: runColors(entity, project).of(name), state: run.state };
   const content = el('div', { class: 'tab-content' });
   const nav = el('nav', { class: 'tabs' });
   page.append(nav, content);
@@ -45,8 +47,15 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
     overview: () => overview(content, run),
     charts: () => {
       const panel = new ChartPanel(content, { entity, project });
-      panel.setRuns([{ name, displayName: run.displayName, color: runColors(entity, project).of(name), state: run.state }]);
+      panel.setRuns([shown]);
       return () => panel.destroy();
+    },
+    system: async () => {
+      const holder = el('div', { class: 'chart-grid system-grid' });
+      content.append(holder);
+      const system = new SystemCharts(holder, { entity, project, visibleRuns: () => [shown], settings: { search: '' } });
+      await system.load();
+      return () => system.destroy();
     },
     logs: () => consoleLog(content, base, run),
     files: () => files(content, base),
