@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worb.Grains.Storage;
+using Worb.Grains.Storage.Artifacts;
 using Worb.Grains.Store;
 using Worb.Grains.Wal;
 
@@ -22,6 +23,8 @@ public static class WorbGrainsServiceCollectionExtensions
         services.AddSingleton<WalCursorStore>();
         services.AddSingleton<ChunkBatchWriter>();
         services.AddSingleton<BlobStore>();
+        services.AddSingleton<ArtifactReader>();
+        services.AddSingleton<ArtifactWriter>();
         services.AddSingleton<IStoreBarrier, StoreBarrier>();
         services.AddSingleton<IWriteAheadLog>(provider =>
         {

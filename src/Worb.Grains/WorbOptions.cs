@@ -33,8 +33,26 @@ public sealed class WorbOptions
     /// <summary>The write-ahead log is compacted once its stored prefix exceeds this size.</summary>
     public long WalCompactBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>
+    /// Most write-ahead log bytes allowed to wait for the store; beyond it file_stream answers 429 with Retry-After
+    /// until the store catches up, instead of letting the log grow without bound.
+    /// </summary>
+    public long MaxWalLagBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>API key every request must carry (besides signed upload URLs); none means no authentication.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>A file of API keys, one per line, optionally <c>user:key</c>; blank lines and <c>#</c> comments are skipped.</summary>
+    public string? ApiKeysFile { get; set; }
+
+    /// <summary>Lets the server bind a non-loopback address without any API key.</summary>
+    public bool AllowRemoteWithoutKey { get; set; }
+
     /// <summary>A running run whose client sent nothing for this long is shown as crashed.</summary>
     public int HeartbeatTimeoutSeconds { get; set; } = 300;
+
+    /// <summary>An artifact still pending (never committed) this long after its creation is deleted.</summary>
+    public int PendingArtifactTimeoutSeconds { get; set; } = 24 * 60 * 60;
 
     /// <summary>This silo's name; its write-ahead log lives in <c>wal/&lt;SiloName&gt;</c>. Unique per silo.</summary>
     public string SiloName { get; set; } = "local";

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+using Worb.Api.Security;
 
 namespace Worb.Host;
 
@@ -11,9 +13,12 @@ namespace Worb.Host;
 /// </summary>
 public static class DashboardUi
 {
+    /// <summary>GraphiQL's stylesheet embeds its fonts and icons as data: URLs; the rest of the policy stays as strict.</summary>
+    private const string PlaygroundPolicy = SecurityHeadersMiddleware.ContentSecurityPolicy + "; font-src 'self' data:; img-src 'self' data:";
+
     private static readonly HashSet<string> ServerPrefixes = new(StringComparer.OrdinalIgnoreCase)
     {
-        "api", "files", "graphql", "upload", "ui", "metrics", "playground",
+        "api", "files", "graphql", "upload", "ui", "metrics", "playground", "login", "logout", "artifacts", "artifactsV2",
     };
 
     public static IEndpointRouteBuilder MapDashboardUi(this IEndpointRouteBuilder app)
@@ -44,7 +49,11 @@ public static class DashboardUi
             : Serve(context, "index.html");
 
         app.MapGet("/ui/{**path}", (HttpContext context, string path) => Serve(context, path));
-        app.MapGet("/playground", (HttpContext context) => Serve(context, "playground.html"));
+        app.MapGet("/playground", (HttpContext context) =>
+        {
+            context.Response.Headers[HeaderNames.ContentSecurityPolicy] = PlaygroundPolicy;
+            return Serve(context, "playground.html");
+        });
         app.MapGet("/", (HttpContext context) => Serve(context, "index.html"));
         app.MapGet("/sql", (HttpContext context) => Serve(context, "index.html"));
         app.MapGet("/{entity}/{project}", (HttpContext context, string entity) => Page(context, entity));

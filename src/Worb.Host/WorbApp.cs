@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Worb.Api;
+using Worb.Api.Security;
 using Worb.Grains;
 
 namespace Worb.Host;
@@ -24,26 +25,47 @@ public static class WorbApp
         ["--flush-pending-bytes"] = nameof(WorbOptions.FlushPendingBytes),
         ["--flush-max-rows"] = nameof(WorbOptions.FlushMaxRows),
         ["--wal-compact-bytes"] = nameof(WorbOptions.WalCompactBytes),
+        ["--max-wal-lag-bytes"] = nameof(WorbOptions.MaxWalLagBytes),
+        ["--api-key"] = nameof(WorbOptions.ApiKey),
+        ["--api-keys-file"] = nameof(WorbOptions.ApiKeysFile),
+        ["--allow-remote-without-key"] = nameof(WorbOptions.AllowRemoteWithoutKey),
         ["--heartbeat-timeout-seconds"] = nameof(WorbOptions.HeartbeatTimeoutSeconds),
+        ["--pending-artifact-timeout-seconds"] = nameof(WorbOptions.PendingArtifactTimeoutSeconds),
         ["--silo-name"] = nameof(WorbOptions.SiloName),
         ["--silo-port"] = nameof(WorbOptions.SiloPort),
         ["--gateway-port"] = nameof(WorbOptions.GatewayPort),
     };
 
+    /// <summary>Flags that may stand alone (<c>--allow-remote-without-key</c>) and then mean "true".</summary>
+    private static readonly string[] SwitchFlags = ["--allow-remote-without-key"];
+
+    /// <summary>Builds the application; throws <see cref="WorbConfigurationException"/> for settings it can't run with.</summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Configuration.AddEnvironmentVariables(prefix: "WORB_");
-        builder.Configuration.AddCommandLine(args, FlagMappings);
+        builder.Configuration.AddCommandLine(CommandLineSwitches.Normalize(args, SwitchFlags), FlagMappings);
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Polly", LogLevel.Warning);
 
         var options = new WorbOptions();
-        builder.Configuration.Bind(options);
+        try
+        {
+            builder.Configuration.Bind(options);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new WorbConfigurationException($"Invalid setting: {e.InnerException?.Message ?? e.Message}");
+        }
+        // WORB_API_KEY reads better than WORB_APIKEY; both work, and --api-key wins over either.
+        options.ApiKey ??= builder.Configuration["API_KEY"];
         options.Data = Path.GetFullPath(ExpandHome(options.Data));
         Directory.CreateDirectory(options.Data);
         builder.Services.AddSingleton(Options.Create(options));
+        var keys = new ApiKeyStore(Options.Create(options));
+        BindPolicy.Check(options.Host, keys.Enabled, options.AllowRemoteWithoutKey);
+        builder.Services.AddSingleton(keys);
 
         builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
@@ -60,6 +82,7 @@ public static class WorbApp
         builder.Services.AddWorbApi();
 
         var app = builder.Build();
+        app.UseWorbSecurity();
         app.MapWorbApi();
         app.MapDashboardUi();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app, options));

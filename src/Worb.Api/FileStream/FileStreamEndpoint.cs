@@ -33,6 +33,10 @@ public static class FileStreamEndpoint
         var result = await grain.AppendChunkAsync(new Immutable<byte[]>(body.Bytes!));
         if (result.Error is not null)
         {
+            if (result.RetryAfterSeconds is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             return Results.Json(new { error = result.Error }, statusCode: result.StatusCode);
         }
         return Results.Json(new FileStreamAnswer(null, new Dictionary<string, object>(), result.Stopped));

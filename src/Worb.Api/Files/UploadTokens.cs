@@ -1,15 +1,14 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
-using Worb.Grains;
+using Worb.Api.Security;
 
 namespace Worb.Api.Files;
 
 /// <summary>
 /// Signs and checks upload tokens. The wandb client sends no credentials with an upload PUT, so the URL itself
 /// must authorize it: the token names the run and file, carries an expiry, and is signed with HMAC-SHA256 under a
-/// secret kept in the data directory (created on first use, so tokens survive restarts).
+/// secret kept in the data directory (<see cref="ServerSecret"/>, so tokens survive restarts).
 /// </summary>
 public sealed class UploadTokens
 {
@@ -17,10 +16,10 @@ public sealed class UploadTokens
     private readonly Lazy<byte[]> _key;
     private readonly TimeProvider _clock;
 
-    public UploadTokens(IOptions<WorbOptions> options, TimeProvider clock)
+    public UploadTokens(ServerSecret secret, TimeProvider clock)
     {
         _clock = clock;
-        _key = new Lazy<byte[]>(() => LoadOrCreateKey(Path.Combine(options.Value.Data, "secret.key")));
+        _key = new Lazy<byte[]>(() => secret.Raw);
     }
 
     public string Create(long runId, string fileName)
@@ -32,6 +31,12 @@ public sealed class UploadTokens
         name.CopyTo(payload, 16);
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key.Value, payload))}";
     }
+
+    /// <summary>
+    /// A key for another kind of signed URL, derived from the secret (HMAC of <paramref name="purpose"/>), so tokens
+    /// of one kind never validate as another.
+    /// </summary>
+    public byte[] DeriveKey(string purpose) => HMACSHA256.HashData(_key.Value, Encoding.UTF8.GetBytes(purpose));
 
     /// <summary>The run and file a token grants, or null when it is forged, malformed or expired.</summary>
     public (long RunId, string FileName)? Validate(string token)
@@ -52,26 +57,6 @@ public sealed class UploadTokens
             return null;
         }
         return (BinaryPrimitives.ReadInt64LittleEndian(payload), Encoding.UTF8.GetString(payload, 16, payload.Length - 16));
-    }
-
-    private static byte[] LoadOrCreateKey(string path)
-    {
-        if (File.Exists(path))
-        {
-            var existing = File.ReadAllBytes(path);
-            if (existing.Length >= 32)
-            {
-                return existing;
-            }
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllBytes(path, key);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return key;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Worb.Api.Files;
+using Worb.Api.GraphQL.Artifacts;
 using Worb.Api.GraphQL.Data;
 using Worb.Api.GraphQL.Files;
 using Worb.Api.GraphQL.History;
@@ -46,6 +47,7 @@ public static class WorbGraphQLServiceCollectionExtensions
         services.TryAddSingleton<CreateRunFilesHandler>();
         services.TryAddSingleton<RunAlertHandler>();
         services.TryAddSingleton<StopRunHandler>();
+        services.AddArtifactGraphQL();
 
         var graphTypes = typeof(WorbSchema).Assembly.GetTypes().Where(t =>
             t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Worb.Grains.Interfaces;
 using Worb.Grains.Protocol;
 using Worb.Grains.Storage;
@@ -16,8 +17,11 @@ public sealed class RunGrain(
     IWriteAheadLog log,
     RunRepository runs,
     TimeProvider clock,
+    IOptions<WorbOptions> options,
     ILogger<RunGrain> logger) : Grain, IRunGrain
 {
+    private const int RetryAfterSeconds = 2;
+
     private RunKey _key = null!;
     private RunSnapshot? _run;
     private RunProgress _progress;
@@ -59,6 +63,15 @@ public sealed class RunGrain(
         if (!FileStreamParser.TryParse(body.Value, out var request, out var error))
         {
             return ChunkResult.Refused(400, error!);
+        }
+        var lag = log.DurablePosition - log.ReleasedPosition;
+        if (lag > options.Value.MaxWalLagBytes)
+        {
+            // The store is behind: growing the log without bound would only move the problem to the disk. Clients
+            // retry a 429 (honouring Retry-After), so nothing is lost; the chunk was not logged.
+            logger.LogWarning("Refusing a chunk of run {Run} with 429: {Lag} bytes wait for the store (limit {Limit})",
+                _key, lag, options.Value.MaxWalLagBytes);
+            return ChunkResult.Busy(RetryAfterSeconds, $"The server is busy storing earlier data ({lag} bytes behind); retry shortly.");
         }
         var record = new ChunkRecord(_run.RunId, clock.GetUtcNow().ToUnixTimeMilliseconds(), body.Value);
         _lastLogged = await log.AppendAsync(record.Encode());

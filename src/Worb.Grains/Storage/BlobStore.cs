@@ -12,7 +12,11 @@ public sealed class BlobStore(IOptions<WorbOptions> options)
 {
     private string Root => options.Value.FilesDirectory;
 
-    public async Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores the bytes of <paramref name="content"/>. With <paramref name="expectedMd5Base64"/>, bytes whose MD5
+    /// differs are refused (<see cref="BlobDigestMismatchException"/>) and nothing is stored.
+    /// </summary>
+    public async Task<StoredBlob> SaveAsync(Stream content, long maxBytes, CancellationToken cancellationToken, string? expectedMd5Base64 = null)
     {
         var temp = Path.Combine(Root, "tmp");
         Directory.CreateDirectory(temp);
@@ -40,6 +44,11 @@ public sealed class BlobStore(IOptions<WorbOptions> options)
                 await file.FlushAsync(cancellationToken);
                 file.Flush(flushToDisk: true);
             }
+            var md5Base64 = Convert.ToBase64String(md5.GetHashAndReset());
+            if (expectedMd5Base64 is not null && md5Base64 != expectedMd5Base64)
+            {
+                throw new BlobDigestMismatchException(expectedMd5Base64, md5Base64);
+            }
             var hash = Convert.ToHexStringLower(sha256.GetHashAndReset());
             var finalPath = PathOf(hash);
             Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
@@ -51,7 +60,7 @@ public sealed class BlobStore(IOptions<WorbOptions> options)
             {
                 File.Move(tempPath, finalPath, overwrite: true);
             }
-            return new StoredBlob(hash, Convert.ToBase64String(md5.GetHashAndReset()), size);
+            return new StoredBlob(hash, md5Base64, size);
         }
         catch
         {
@@ -76,5 +85,8 @@ public sealed class BlobStore(IOptions<WorbOptions> options)
 }
 
 public sealed record StoredBlob(string Sha256, string Md5Base64, long Size);
+
+public sealed class BlobDigestMismatchException(string expected, string actual)
+    : Exception($"The uploaded bytes have MD5 {actual}, not the announced {expected}.");
 
 public sealed class BlobTooLargeException(long maxBytes) : Exception($"The file is larger than the limit of {maxBytes} bytes.");

@@ -122,6 +122,108 @@ public static class SchemaMigrations
             position  INTEGER NOT NULL
         );
         """,
+
+        // Artifacts (issue 6): types, collections, versions, aliases, files, manifest entries, lineage, client ids.
+        // Self-contained: only CREATE TABLE/INDEX of artifact tables. Bytes live under files/ by SHA-256.
+        """
+        CREATE TABLE artifact_types (
+            id          INTEGER PRIMARY KEY,
+            project_id  INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            name        TEXT NOT NULL,
+            created_at  REAL NOT NULL,
+            UNIQUE (project_id, name)
+        );
+
+        -- An artifact collection (wandb's "artifact sequence"): the versions v0, v1, ... of one name.
+        CREATE TABLE artifact_collections (
+            id           INTEGER PRIMARY KEY,
+            project_id   INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+            type_id      INTEGER NOT NULL REFERENCES artifact_types(id) ON DELETE CASCADE,
+            name         TEXT NOT NULL,
+            description  TEXT,
+            created_at   REAL NOT NULL,
+            UNIQUE (project_id, name)
+        );
+
+        -- One logged artifact. version_index is given at commit; a PENDING artifact has none and is invisible
+        -- to use. aliases_requested: the aliases CreateArtifact asked for (JSON array), applied at commit.
+        CREATE TABLE artifacts (
+            id                 INTEGER PRIMARY KEY,
+            collection_id      INTEGER NOT NULL REFERENCES artifact_collections(id) ON DELETE CASCADE,
+            version_index      INTEGER,
+            state              TEXT NOT NULL,
+            digest             TEXT NOT NULL,
+            description        TEXT,
+            metadata           TEXT,
+            created_by_run_id  INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+            history_step       INTEGER,
+            aliases_requested  TEXT NOT NULL DEFAULT '[]',
+            manifest_md5       TEXT,
+            manifest_sha256    TEXT,
+            size               INTEGER NOT NULL DEFAULT 0,
+            file_count         INTEGER NOT NULL DEFAULT 0,
+            created_at         REAL NOT NULL,
+            updated_at         REAL NOT NULL,
+            UNIQUE (collection_id, version_index)
+        );
+        CREATE INDEX artifacts_by_digest ON artifacts (collection_id, digest);
+        CREATE INDEX artifacts_by_state ON artifacts (state, created_at);
+        CREATE INDEX artifacts_by_run ON artifacts (created_by_run_id);
+
+        -- Aliases of committed versions ("latest", user aliases); the version alias v<N> is not stored.
+        CREATE TABLE artifact_aliases (
+            collection_id  INTEGER NOT NULL REFERENCES artifact_collections(id) ON DELETE CASCADE,
+            alias          TEXT NOT NULL,
+            artifact_id    INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+            PRIMARY KEY (collection_id, alias)
+        );
+        CREATE INDEX artifact_aliases_by_artifact ON artifact_aliases (artifact_id);
+
+        -- Files announced by CreateArtifactFiles. birth_artifact_id: the artifact whose upload stored the bytes
+        -- (itself, or an earlier version holding the same md5); sha256 is NULL until the bytes are stored.
+        CREATE TABLE artifact_files (
+            artifact_id        INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+            name               TEXT NOT NULL,
+            md5                TEXT NOT NULL,
+            birth_artifact_id  INTEGER NOT NULL,
+            sha256             TEXT,
+            size               INTEGER,
+            PRIMARY KEY (artifact_id, name)
+        );
+        CREATE INDEX artifact_files_by_md5 ON artifact_files (md5);
+
+        -- The entries of a committed artifact's manifest: local files (sha256 set) and references (ref set).
+        CREATE TABLE artifact_manifest_entries (
+            artifact_id        INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+            path               TEXT NOT NULL,
+            digest             TEXT NOT NULL,
+            size               INTEGER NOT NULL,
+            ref                TEXT,
+            birth_artifact_id  INTEGER,
+            sha256             TEXT,
+            PRIMARY KEY (artifact_id, path)
+        );
+
+        -- Lineage: which runs used which artifact (UseArtifact).
+        CREATE TABLE artifact_usages (
+            artifact_id  INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE,
+            run_id       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+            used_as      TEXT,
+            used_at      REAL NOT NULL,
+            PRIMARY KEY (artifact_id, run_id)
+        );
+        CREATE INDEX artifact_usages_by_run ON artifact_usages (run_id);
+
+        -- The client's ids: clientID -> artifact, sequenceClientID -> collection (wandb-client-artifact:// paths).
+        CREATE TABLE artifact_client_ids (
+            client_id    TEXT PRIMARY KEY,
+            artifact_id  INTEGER NOT NULL REFERENCES artifacts(id) ON DELETE CASCADE
+        );
+        CREATE TABLE artifact_collection_client_ids (
+            client_id      TEXT PRIMARY KEY,
+            collection_id  INTEGER NOT NULL REFERENCES artifact_collections(id) ON DELETE CASCADE
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -20,7 +20,27 @@ public sealed class WalDrainer(
 
     /// <summary>How far the log is stored.</summary>
     public async Task<long> CursorAsync(CancellationToken cancellationToken = default) =>
-        _cursor ??= await cursors.LoadAsync(log.Id, cancellationToken);
+        _cursor ??= await LoadCursorAsync(cancellationToken);
+
+    private async Task<long> LoadCursorAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await cursors.LoadAsync(log.Id, cancellationToken);
+        if (cursor > log.DurablePosition)
+        {
+            // The log lost its tail (cut by hand, a disk that dropped writes, a deleted wal/ folder): new records
+            // will be appended below the stored cursor, and draining from the old cursor would skip them. Going
+            // back is safe, since rows are addressed by offset and step, so replaying stores nothing twice. The
+            // new cursor is stored at once: after another crash the old one would skip what is appended next.
+            var end = log.DurablePosition;
+            logger.LogWarning(
+                "Write-ahead log {WalId} ends at {Durable}, before the stored cursor {Cursor}; draining from its end",
+                log.Id, end, cursor);
+            await writer.WriteAsync([], log.Id, end, cancellationToken);
+            return end;
+        }
+        log.Release(cursor);
+        return cursor;
+    }
 
     /// <summary>Stores everything appended so far; returns the position reached.</summary>
     public async Task<long> DrainAsync(CancellationToken cancellationToken = default)

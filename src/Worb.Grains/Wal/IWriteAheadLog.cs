@@ -13,6 +13,9 @@ public interface IWriteAheadLog : IAsyncDisposable
     /// <summary>Logical position just past the last durable record.</summary>
     long DurablePosition { get; }
 
+    /// <summary>Highest position passed to <see cref="Release"/>: everything before it is stored elsewhere.</summary>
+    long ReleasedPosition { get; }
+
     /// <summary>Appends one record and returns the position just past it, once it is on disk.</summary>
     ValueTask<long> AppendAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default);
 

@@ -77,6 +77,23 @@ public sealed partial class WorbHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a host on <paramref name="dataDirectory"/> (e.g. a prepared copy), which it deletes when disposed.</summary>
+    public static async Task<WorbHostProcess> StartInAsync(string dataDirectory, IReadOnlyList<string>? extraArguments = null, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var host = new WorbHostProcess(dataDirectory, ownsDataDirectory: true, extraArguments ?? []);
+        try
+        {
+            await host.LaunchAsync(cancellationToken);
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Asks the host to shut down (SIGTERM) and waits for it to exit.</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

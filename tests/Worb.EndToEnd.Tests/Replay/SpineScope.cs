@@ -1,28 +1,21 @@
 namespace Worb.EndToEnd.Tests.Replay;
 
 /// <summary>
-/// Which recorded requests belong to what Worb implements (runs, history, files). Artifacts (PROTOCOL.md §10),
-/// their storage and reference data are out of scope, and so are GETs of the recording server's own download paths
-/// (downloads are tested through the <c>url</c> of <c>RunFiles</c> nodes instead).
+/// Which recorded requests are replayed. Reference data of the recording server (<c>/refdata/*</c>, the target of
+/// an artifact's http reference) is not Worb's to serve, and GETs of the recording server's own run-file download
+/// paths are tested through the <c>url</c> of <c>RunFiles</c> nodes instead. Artifact uploads and downloads are
+/// replayed on the URLs the server handed out.
 /// </summary>
 public static class SpineScope
 {
     /// <summary>Null when the request is replayed, else why it is skipped.</summary>
     public static string? SkipReason(TrafficRecord record)
     {
-        if (record.Path.StartsWith("/artifact", StringComparison.Ordinal))
-        {
-            return "artifact storage is not part of the spine";
-        }
         if (record.Path.StartsWith("/refdata/", StringComparison.Ordinal))
         {
             return "reference data of the recording server";
         }
-        if (record.IsGraphQl && (record.OperationName ?? "").Contains("Artifact", StringComparison.Ordinal))
-        {
-            return "artifact GraphQL operations are not part of the spine";
-        }
-        if (record.Method == "GET")
+        if (record.Method == "GET" && !record.IsArtifactTransfer)
         {
             return "a download from the recording server's own URL layout";
         }

@@ -13,7 +13,8 @@ public sealed record TrafficRecord(
     string? BodyKind,
     JsonNode? Body,
     int RecordedStatus,
-    string? GraphQlOperation)
+    string? GraphQlOperation,
+    JsonNode? RecordedResponse = null)
 {
     /// <summary>The GraphQL operation: the recording's label, else operationName, else parsed from the query text.</summary>
     public string? OperationName
@@ -43,6 +44,12 @@ public sealed record TrafficRecord(
     public bool IsFileStream => Method == "POST" && Path.StartsWith("/files/", StringComparison.Ordinal) && Path.EndsWith("/file_stream", StringComparison.Ordinal);
 
     public bool IsUpload => Method == "PUT";
+
+    /// <summary>A PUT or GET of artifact bytes (a file or a manifest), on the recording server's URL layout.</summary>
+    public bool IsArtifactTransfer => Method is "PUT" or "GET" && Path.StartsWith("/artifact", StringComparison.Ordinal);
+
+    /// <summary>A manifest PUT or GET (<c>.../wandb_manifest.json</c>).</summary>
+    public bool IsArtifactManifestTransfer => IsArtifactTransfer && Path.EndsWith("/wandb_manifest.json", StringComparison.Ordinal);
 
     /// <summary>True when the recording carried an Authorization header (in any letter case).</summary>
     public bool HadAuthorization => Headers.Keys.Any(k => string.Equals(k, "Authorization", StringComparison.OrdinalIgnoreCase));

@@ -72,6 +72,7 @@ public sealed class TrafficRecording
             BodyKind: node["body_kind"]?.GetValue<string>(),
             Body: node["body"]?.DeepClone(),
             RecordedStatus: node["status"]?.GetValue<int>() ?? 200,
-            GraphQlOperation: node["graphql_op"]?.GetValue<string>());
+            GraphQlOperation: node["graphql_op"]?.GetValue<string>(),
+            RecordedResponse: node["response"]?.DeepClone());
     }
 }

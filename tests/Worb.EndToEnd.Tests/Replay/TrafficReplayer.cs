@@ -10,6 +10,9 @@ namespace Worb.EndToEnd.Tests.Replay;
 /// Replays a recording request by request against a running host. Everything that depends on the server is taken
 /// from the server's own answers, never from the recording's: the entity (UpsertBucket answers), the upload URLs
 /// (CreateRunFiles / RunUploadUrls answers, matched by file name) and the Authorization header (a test key).
+/// Artifact traffic (PROTOCOL.md §10) uses the server's artifact ids and its upload and download URLs (from
+/// CreateArtifactFiles / CreateArtifactManifest / currentManifest / ArtifactFileURLs answers, by file name), and every
+/// artifact download must return exactly the bytes an earlier replayed PUT uploaded to the same recorded URL.
 /// Bodies are otherwise sent as recorded. Every replayed request must get a 2xx, and GraphQL answers must have
 /// data and no errors.
 /// </summary>
@@ -21,6 +24,7 @@ public sealed class TrafficReplayer(WorbHostProcess host)
         var log = new ReplayLog(recording) { Entity = options.KnownEntity };
         var recordedEntity = recording.RecordedEntity;
         var uploadTargets = new Dictionary<(string Run, string File), UploadTarget>();
+        var artifacts = new ArtifactReplayState(recording);
 
         foreach (var record in recording.Records)
         {
@@ -39,12 +43,22 @@ public sealed class TrafficReplayer(WorbHostProcess host)
             ReplayedExchange exchange;
             if (record.IsGraphQl)
             {
-                exchange = await SendGraphQlAsync(record, recordedEntity, log.Entity, cancellationToken);
+                exchange = await SendGraphQlAsync(record, recordedEntity, log.Entity, artifacts, cancellationToken);
                 Learn(record, exchange, log, uploadTargets);
+                artifacts.Learn(record, exchange.ResponseJson);
             }
             else if (record.IsFileStream)
             {
                 exchange = await SendFileStreamAsync(record, recordedEntity, log.Entity, cancellationToken);
+            }
+            else if (record.IsArtifactTransfer)
+            {
+                var transferred = await SendArtifactTransferAsync(record, artifacts, log, cancellationToken);
+                if (transferred is null)
+                {
+                    continue;
+                }
+                exchange = transferred;
             }
             else if (record.IsUpload)
             {
@@ -59,7 +73,8 @@ public sealed class TrafficReplayer(WorbHostProcess host)
         return log;
     }
 
-    private async Task<ReplayedExchange> SendGraphQlAsync(TrafficRecord record, string? recordedEntity, string? entity, CancellationToken cancellationToken)
+    private async Task<ReplayedExchange> SendGraphQlAsync(
+        TrafficRecord record, string? recordedEntity, string? entity, ArtifactReplayState artifacts, CancellationToken cancellationToken)
     {
         var body = record.Body?.DeepClone() as JsonObject
             ?? throw new ReplayFailedException($"{record}: GraphQL body is not a JSON object.");
@@ -72,6 +87,8 @@ public sealed class TrafficReplayer(WorbHostProcess host)
                     variables[key] = entity;
                 }
             }
+            artifacts.RewriteIds(variables);
+            artifacts.PrepareManifest(record, variables);
         }
         var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(RecordedJson.WriteOptions));
         var exchange = await SendAsync(record, HttpMethod.Post, host.Url("/graphql"), bytes, withAuthorization: true, contentType: "application/json", cancellationToken);
@@ -107,6 +124,49 @@ public sealed class TrafficReplayer(WorbHostProcess host)
         {
             throw Failure(exchange, "the file_stream answer is not a JSON object");
         }
+        return exchange;
+    }
+
+    /// <summary>
+    /// A recorded artifact PUT or GET, sent to the URL the server handed out for it. Null (skipped) for a PUT the
+    /// server said is not needed. A GET must answer the bytes a replayed PUT sent to the same recorded URL.
+    /// </summary>
+    private async Task<ReplayedExchange?> SendArtifactTransferAsync(TrafficRecord record, ArtifactReplayState artifacts, ReplayLog log, CancellationToken cancellationToken)
+    {
+        if (!artifacts.TryGetUrl(record, out var url))
+        {
+            throw new ReplayFailedException($"{record}: no answer of the server handed out a URL for this artifact {(record.Method == "PUT" ? "upload" : "download")}.");
+        }
+        if (url is null)
+        {
+            log.Skip(record, "the server needs no upload of these bytes (stored already)");
+            return null;
+        }
+        if (record.Method == "PUT")
+        {
+            var bytes = artifacts.UploadBytes(record);
+            var put = await SendAsync(record, HttpMethod.Put, new Uri(url, UriKind.Absolute), bytes, withAuthorization: false, contentType: null, cancellationToken);
+            artifacts.RememberPut(record, bytes);
+            return put;
+        }
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Absolute));
+        if (record.Header("User-Agent") is { } userAgent)
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", userAgent);
+        }
+        using var response = await host.HttpClient.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        var exchange = new ReplayedExchange(record, request.RequestUri!, [], response.StatusCode, Encoding.UTF8.GetString(body), null);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Failure(exchange, $"HTTP {(int)response.StatusCode}, expected 2xx");
+        }
+        var uploaded = artifacts.PutBytes(record) ?? throw Failure(exchange, "no replayed PUT uploaded to this recorded URL, so the download cannot be compared");
+        if (!uploaded.AsSpan().SequenceEqual(body))
+        {
+            throw Failure(exchange, $"the download ({body.Length} bytes) differs from the {uploaded.Length} bytes uploaded");
+        }
+        log.RecordArtifactDownload(record, body);
         return exchange;
     }
 

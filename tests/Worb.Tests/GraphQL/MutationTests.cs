@@ -152,6 +152,25 @@ public sealed class MutationTests
     }
 
     [Fact]
+    public async Task CreateRunFiles_answers_no_upload_url_for_names_that_could_escape_the_run()
+    {
+        await using var host = await GraphQLTestHost.StartAsync();
+        var key = new RunKey("alice", "demo", "r1x2c3v4");
+        host.Grains.Run(key).Snapshot = new RunSnapshot { RunId = 42, Key = key };
+        var longName = new string('a', 5000);
+
+        var data = await host.DataAsync(
+            ClientQueries.CoreCreateRunFiles,
+            $$"""{"entity":"alice","project":"demo","run":"r1x2c3v4","files":["../../etc/passwd","/etc/passwd","a/../../b","nul\u0000.txt","{{longName}}","ok.txt"]}""");
+
+        var files = data.GetProperty("createRunFiles").GetProperty("files").EnumerateArray().ToList();
+        Assert.Equal(6, files.Count);
+        Assert.All(files.Take(5), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("uploadUrl").ValueKind));
+        Assert.Equal("../../etc/passwd", files[0].GetProperty("name").GetString());
+        Assert.Equal("http://worb.test/upload/42/ok.txt", files[5].GetProperty("uploadUrl").GetString());
+    }
+
+    [Fact]
     public async Task CreateRunFiles_for_an_unknown_run_is_an_error_not_a_null_payload()
     {
         await using var host = await GraphQLTestHost.StartAsync();

@@ -51,6 +51,10 @@ public sealed class WorbGraphQLExecutor
 
         LenientRewriteResult? rewrite = null;
         var document = TryParse(request.Query);
+        if (document is not null && DocumentSize.IsTooLarge(document))
+        {
+            return new ExecutionResult(new ExecutionError($"The query has more than {DocumentSize.MaxFields} fields."));
+        }
         if (document is not null)
         {
             rewrite = _rewriter.Rewrite(document, operationName, schema);

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Worb.Api.GraphQL.Artifacts;
 using Worb.Api.GraphQL.Mutations;
 
 namespace Worb.Api.GraphQL.Types;
@@ -14,7 +15,8 @@ public sealed class MutationType : ObjectGraphType
         UpsertBucketHandler upsertBucket,
         CreateRunFilesHandler createRunFiles,
         RunAlertHandler alerts,
-        StopRunHandler stopRun)
+        StopRunHandler stopRun,
+        ArtifactMutationFields artifacts)
     {
         Name = "Mutation";
         Field<UpsertBucketPayloadType>("upsertBucket")
@@ -30,5 +32,6 @@ public sealed class MutationType : ObjectGraphType
         Field<StopRunPayloadType>("stopRun")
             .Argument<NonNullGraphType<StopRunInputType>>("input")
             .ResolveAsync(async c => await stopRun.HandleAsync(c.GetArgument<StopRunInput>("input")));
+        artifacts.AddTo(this);
     }
 }

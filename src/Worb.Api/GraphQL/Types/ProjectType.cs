@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Worb.Api.GraphQL.Artifacts;
 using Worb.Api.GraphQL.Models;
 using Worb.Api.GraphQL.Runs;
 using Worb.Api.GraphQL.Scalars;
@@ -10,7 +11,7 @@ namespace Worb.Api.GraphQL.Types;
 /// <summary>A project (the wandb "model"): its runs ("buckets") are reached by name or listed with filters.</summary>
 public sealed class ProjectType : ObjectGraphType<ProjectNode>
 {
-    public ProjectType(RunQueries runQueries, RunLoader loader)
+    public ProjectType(RunQueries runQueries, RunLoader loader, ArtifactProjectFields artifacts)
     {
         Name = "Project";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GraphIds.Project(c.Source.Entity, c.Source.Name));
@@ -44,6 +45,7 @@ public sealed class ProjectType : ObjectGraphType<ProjectNode>
             .Argument<BooleanGraphType>("missingOk")
             .Argument<StringGraphType>("desc")
             .ResolveAsync(async c => await GetRunAsync(loader, c));
+        artifacts.AddTo(this);
     }
 
     private static async Task<RunRecord?> GetRunAsync(RunLoader loader, IResolveFieldContext<ProjectNode> context)

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Worb.Api.GraphQL.Artifacts;
 using Worb.Api.GraphQL.Data;
 using Worb.Api.GraphQL.Models;
 using Worb.Api.GraphQL.Runs;
@@ -11,7 +12,7 @@ namespace Worb.Api.GraphQL.Types;
 /// <summary>The root query type; named <c>Query</c> because the SDK probes <c>__type(name: "Query")</c>.</summary>
 public sealed class QueryType : ObjectGraphType
 {
-    public QueryType(RunNaming naming, ProjectReader projects, RunLoader loader, IStoreBarrier barrier)
+    public QueryType(RunNaming naming, ProjectReader projects, RunLoader loader, IStoreBarrier barrier, ArtifactQueryFields artifacts)
     {
         Name = "Query";
         Field<UserType>("viewer").Resolve(_ => new UserNode(naming.DefaultEntity));
@@ -57,6 +58,8 @@ public sealed class QueryType : ObjectGraphType
                     name);
                 return await loader.GetStoredAsync(key, c.CancellationToken);
             });
+
+        artifacts.AddTo(this);
 
         async Task<ProjectNode?> GetProjectAsync(IResolveFieldContext<object?> c) => await projects.GetAsync(
             naming.Entity(c.GetArgument<string?>("entityName")),

@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Worb.Api.GraphQL.Artifacts;
 using Worb.Api.GraphQL.Data;
 using Worb.Api.GraphQL.History;
 using Worb.Api.GraphQL.Json;
@@ -23,7 +24,8 @@ public sealed class RunType : ObjectGraphType<RunRecord>
         RunFileReader files,
         AlertReader alerts,
         RunStateView states,
-        RunNaming naming)
+        RunNaming naming,
+        ArtifactRunFields artifacts)
     {
         Name = "Run";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => GraphIds.Run(c.Source.Key));
@@ -92,6 +94,7 @@ public sealed class RunType : ObjectGraphType<RunRecord>
                 await ListFilesAsync(files, c.Source, c.GetArgument<List<string?>?>("names"), c.CancellationToken),
                 c.GetArgument<string?>("after"),
                 c.GetArgument<int?>("first")));
+        artifacts.AddTo(this);
     }
 
     /// <summary>

@@ -1,0 +1,5 @@
+using Worb.Api.GraphQL.Types;
+
+namespace Worb.Api.GraphQL.Artifacts;
+
+public sealed class ArtifactSequenceEdgeGraphType() : EdgeGraphType<ArtifactSequenceGraphType, Worb.Grains.Storage.Artifacts.ArtifactCollectionRow>("ArtifactSequenceEdge");

@@ -1,0 +1,3 @@
+namespace Worb.Api.GraphQL.Artifacts;
+
+public sealed class ArtifactTypeConnectionGraphType() : CountedConnectionGraphType<ArtifactTypeEdgeGraphType, ArtifactTypeNode>("ArtifactTypeConnection");
