@@ -1,5 +1,3 @@
-using Worb.Grains.Interfaces;
-
 namespace Worb.Api.Dashboard;
 
 /// <summary>Parses the <c>project=entity/name</c> query parameter the multi-run endpoints take.</summary>
@@ -17,6 +15,4 @@ internal static class ProjectPath
         (entity, project, error) = (parts[0], parts[1], null);
         return true;
     }
-
-    public static RunKey Run(string entity, string project, string run) => new(entity, project, run);
 }
