@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install chromium (.ci/run does).");
         }
         Directory.CreateDirectory(ScreenshotDirectory);
+        // CI runs the test assemblies side by side on two cores: give expectations more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         return await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
