@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Worb.Api.Artifacts;
+using Worb.Api.Dashboard;
 using Worb.Api.Files;
 using Worb.Api.FileStream;
 using Worb.Api.GraphQL;
@@ -24,15 +25,15 @@ public static class WorbApiExtensions
         services.AddSingleton<RunFileLinks>();
         services.AddWorbGraphQLExecution();
         services.AddWorbGraphQLSchema();
+        services.AddDashboardApi();
         services.AddHostedService<PendingArtifactCleanupService>();
         services.AddWorbMetricsExport();
         return services;
     }
 
-    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files) the login page and the placeholder home page.</summary>
+    /// <summary>Maps every HTTP endpoint: the wandb protocol (GraphQL, file_stream, files), the login page, artifacts and the dashboard's <c>/api/</c>.</summary>
     public static IEndpointRouteBuilder MapWorbApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Content(PlaceholderPage, "text/html; charset=utf-8"));
         app.MapLogin();
         app.MapWorbGraphQL();
         app.MapFileStream();
@@ -41,10 +42,7 @@ public static class WorbApiExtensions
         app.MapArtifactRestApi();
         app.MapHistoryBuckets();
         app.MapWorbMetrics();
+        app.MapDashboardApi();
         return app;
     }
-
-    private const string PlaceholderPage =
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Worb</title></head>" +
-        "<body><h1>Worb</h1><p>Experiment tracking server. Point the wandb client here with WANDB_BASE_URL.</p></body></html>";
 }

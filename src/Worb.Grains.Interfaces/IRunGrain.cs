@@ -25,6 +25,12 @@ public interface IRunGrain : IGrainWithStringKey
 
     /// <summary>Stores a <c>wandb.alert()</c> with the run. False when the run does not exist.</summary>
     Task<bool> AddAlertAsync(RunAlert alert);
+
+    /// <summary>
+    /// Deletes the run with all its rows (history, console, system metrics, files index, alerts) once its logged
+    /// chunks are stored; later chunks are refused as for an unknown run. False when the run does not exist.
+    /// </summary>
+    Task<bool> DeleteAsync();
 }
 
 [GenerateSerializer, Immutable]

@@ -84,6 +84,7 @@ public static class WorbApp
         var app = builder.Build();
         app.UseWorbSecurity();
         app.MapWorbApi();
+        app.MapDashboardUi();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddress(app, options));
         return app;
     }

@@ -121,6 +121,21 @@ public sealed class RunGrain(
         return true;
     }
 
+    public async Task<bool> DeleteAsync()
+    {
+        if (_run is null)
+        {
+            return false;
+        }
+        await EnsureStoredAsync();
+        await runs.DeleteAsync(_run.RunId);
+        logger.LogInformation("Deleted run {Run}", _key);
+        _run = null;
+        _lastLogged = 0;
+        DeactivateOnIdle();
+        return true;
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var run = await runs.FindAsync(_key, cancellationToken);

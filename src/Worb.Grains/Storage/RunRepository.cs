@@ -89,6 +89,41 @@ public sealed class RunRepository(WorbDatabase database, TimeProvider clock)
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Deletes the run and every row that names it; the blobs under files/ stay (content-addressed, shared).</summary>
+    public async Task DeleteAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            DELETE FROM history WHERE run_id = $id;
+            DELETE FROM history_lines WHERE run_id = $id;
+            DELETE FROM events_lines WHERE run_id = $id;
+            DELETE FROM log_lines WHERE run_id = $id;
+            DELETE FROM run_files WHERE run_id = $id;
+            DELETE FROM alerts WHERE run_id = $id;
+            DELETE FROM runs WHERE id = $id;
+            """;
+        command.Parameters.AddWithValue("$id", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes the project if it has no runs left; false when it still has runs or does not exist.</summary>
+    public async Task<bool> DeleteEmptyProjectAsync(string entity, string project, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            DELETE FROM projects WHERE entity = $entity AND name = $name
+              AND NOT EXISTS (SELECT 1 FROM runs WHERE runs.project_id = projects.id);
+            """;
+        command.Parameters.AddWithValue("$entity", entity);
+        command.Parameters.AddWithValue("$name", project);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     public async Task AddAlertAsync(long runId, RunAlert alert, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -47,6 +47,13 @@ internal sealed class FakeRunGrain(RunKey key) : IRunGrain
         return Task.CompletedTask;
     }
 
+    public Task<bool> DeleteAsync()
+    {
+        var existed = Snapshot is not null;
+        Snapshot = null;
+        return Task.FromResult(existed);
+    }
+
     public Task RequestStopAsync()
     {
         StopRequests++;

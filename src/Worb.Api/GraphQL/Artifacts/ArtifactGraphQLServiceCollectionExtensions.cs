@@ -12,6 +12,7 @@ public static class ArtifactGraphQLServiceCollectionExtensions
     public static IServiceCollection AddArtifactGraphQL(this IServiceCollection services)
     {
         services.AddLogging();
+        services.TryAddSingleton<Security.ServerSecret>(); // UploadTokens signs with it
         services.TryAddSingleton<UploadTokens>();
         services.TryAddSingleton<ArtifactReader>();
         services.TryAddSingleton<ArtifactWriter>();
