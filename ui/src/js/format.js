@@ -17,6 +17,11 @@ export function dateTime(unixSeconds) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** An ISO 8601 UTC time from the API ("2026-11-29T15:02:46.123Z") as "2026-11-29 15:02:46 UTC". */
+export function isoDateTime(iso) {
+  return iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '';
+}
+
 export function ago(unixSeconds) {
   if (!unixSeconds) return '';
   const seconds = Date.now() / 1000 - unixSeconds;
