@@ -129,6 +129,13 @@ public sealed class ArtifactBrowserTests(DashboardHostFixture fixture, BrowserFi
         Assert.Equal(["1", "2", "0"], await ColumnAsync(table, 1));
         await watched.ScreenshotAsync("run-table-file");
 
+        // The run's summary names the same table (a table-file value): it opens from the overview too.
+        await page.Locator("nav.tabs button[data-tab=overview]").ClickAsync();
+        await page.Locator(".summary tr[data-key=preds] button.view-table").ClickAsync();
+        await Assertions.Expect(page.Locator(".summary-table table tbody tr")).ToHaveCountAsync(3);
+        Assert.Equal(["zebra", "apple", "mango"], await ColumnAsync(page.Locator(".summary-table table"), 2));
+        await watched.ScreenshotAsync("run-summary-table");
+
         await page.GotoAsync(scenario.PagePath($"/runs/{ArtifactScenario.Consumer}#artifacts"));
         var used = page.Locator(".used-artifacts .artifact-row a");
         await Assertions.Expect(used).ToHaveTextAsync("dataset:v0");

@@ -5,7 +5,7 @@ namespace Worb.Browser.Tests.Infrastructure;
 /// <summary>
 /// A project with artifacts, ingested through the protocol: run <c>producer</c> logs <c>dataset:v0</c> (two files,
 /// alias <c>first</c>), the table artifact <c>predictions:v0</c> (<c>predictions.table.json</c>) and <c>dataset:v1</c>
-/// (aliases <c>latest</c>, <c>best</c>), and a run media table referenced from its history; run <c>consumer</c> uses
+/// (aliases <c>latest</c>, <c>best</c>), and a run media table referenced from its history and summary; run <c>consumer</c> uses
 /// <c>dataset:v0</c>.
 /// </summary>
 public sealed class ArtifactScenario
@@ -50,8 +50,10 @@ public sealed class ArtifactScenario
         await artifacts.LogAsync(producer, "dataset", "dataset",
             new Dictionary<string, byte[]> { ["train.csv"] = Encoding.UTF8.GetBytes("x,y\n5,6\n") }, ["latest", "best"], """{"rows": 1}""");
         await producer.UploadAsync(MediaTable, Encoding.UTF8.GetBytes(MediaTableJson));
+        const string tableFile = $$"""{"_type": "table-file", "path": "{{MediaTable}}", "ncols": 2, "nrows": 3}""";
         await producer.AppendAsync("wandb-history.jsonl",
-            [$$"""{"preds": {"_type": "table-file", "path": "{{MediaTable}}", "ncols": 2, "nrows": 3}, "_step": 0, "_runtime": 1.0, "_timestamp": {{SampleRuns.F(SampleRuns.StartTime)}}}"""]);
+            [$$"""{"preds": {{tableFile}}, "_step": 0, "_runtime": 1.0, "_timestamp": {{SampleRuns.F(SampleRuns.StartTime)}}}"""]);
+        await producer.AppendAsync("wandb-summary.json", [$$"""{"preds": {{tableFile}}, "_step": 0}"""]);
         await producer.FinishAsync();
 
         var consumer = new WandbRun(host, project, Consumer);

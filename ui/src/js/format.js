@@ -17,9 +17,11 @@ export function dateTime(unixSeconds) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** An ISO 8601 UTC time from the API ("2026-11-29T15:02:46.123Z") as "2026-11-29 15:02:46 UTC". */
+/** A time from the artifact API (ISO 8601 in UTC, "2026-11-29T15:02:46", zone optional) shown as dateTime() does. */
 export function isoDateTime(iso) {
-  return iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC') : '';
+  if (!iso) return '';
+  const ms = Date.parse(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+  return Number.isNaN(ms) ? iso : dateTime(ms / 1000);
 }
 
 export function ago(unixSeconds) {

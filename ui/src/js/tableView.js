@@ -10,6 +10,18 @@ export async function loadTable(url, signal) {
   return renderTable(parseTable(await response.text()));
 }
 
+/** Replaces the content of <holder> with a title and the table at <url> (or why it could not be shown). */
+export async function showTable(holder, title, url, signal) {
+  holder.hidden = false;
+  clear(holder).append(el('h2', {}, title), el('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const table = await loadTable(url, signal);
+    clear(holder).append(el('h2', {}, title), table);
+  } catch (error) {
+    if (!signal?.aborted) clear(holder).append(el('h2', {}, title), el('p', { class: 'error' }, String(error.message ?? error)));
+  }
+}
+
 /** Python's json writes NaN and Infinity bare; read them as null so the rest of the table still shows. */
 export function parseTable(text) {
   let value;
@@ -38,8 +50,9 @@ export function renderTable({ columns, data }) {
   const sort = { column: -1, descending: false };
   const head = el('tr', {});
   const body = el('tbody', {});
+  const numeric = columns.map((_, index) => data.every((row) => isEmpty(row[index]) || typeof row[index] === 'number'));
   const headers = columns.map((name, index) => el('th', {
-    class: 'sortable', dataset: { col: name }, title: 'Sort by this column',
+    class: numeric[index] ? 'sortable num' : 'sortable', dataset: { col: name }, title: 'Sort by this column',
     onclick: () => {
       sort.descending = sort.column === index ? !sort.descending : false;
       sort.column = index;

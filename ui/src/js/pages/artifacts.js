@@ -5,7 +5,7 @@ import { el } from '../dom.js';
 import { getJson, artifactPath, pagePath } from '../api.js';
 import { bytes, isoDateTime as isoDate } from '../format.js';
 import { tree } from '../tree.js';
-import { loadTable } from '../tableView.js';
+import { showTable } from '../tableView.js';
 
 const seg = encodeURIComponent;
 const TABLE_SUFFIX = '.table.json';
@@ -102,9 +102,8 @@ function versionDetail(main, { artifact, files, usedBy }, signal) {
         el('td', { class: 'num' }, bytes(f.size)), el('td', { class: 'muted' }, f.ref ?? f.digest))))),
     tables);
   for (const file of files.filter((f) => f.path.endsWith(TABLE_SUFFIX) && f.downloadUrl && !f.ref)) {
-    const holder = el('section', { class: 'table-panel', dataset: { path: file.path } }, el('h2', {}, file.path));
+    const holder = el('section', { class: 'table-panel', dataset: { path: file.path } });
     tables.append(holder);
-    loadTable(file.downloadUrl, signal).then((table) => holder.append(table))
-      .catch((error) => { if (!signal.aborted) holder.append(el('p', { class: 'error' }, String(error.message ?? error))); });
+    showTable(holder, file.path, file.downloadUrl, signal);
   }
 }

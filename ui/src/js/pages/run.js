@@ -7,7 +7,7 @@ import { runColors } from '../charts/colors.js';
 import { ChartPanel } from '../charts/chartPanel.js';
 import { SystemCharts } from '../charts/systemCharts.js';
 import { tree } from '../tree.js';
-import { loadTable } from '../tableView.js';
+import { showTable } from '../tableView.js';
 
 const FOLLOW_MS = 2000;
 const PAGE_LINES = 5000;
@@ -46,7 +46,7 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
   const nav = el('nav', { class: 'tabs' });
   page.append(nav, content);
   const renderers = {
-    overview: () => overview(content, run),
+    overview: () => overview(content, run, `/files/${[entity, project, name].map(encodeURIComponent).join('/')}/`),
     charts: () => {
       const panel = new ChartPanel(content, { entity, project });
       panel.setRuns([shown]);
@@ -79,7 +79,7 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
   return () => cleanups.forEach((c) => c());
 }
 
-function overview(content, run) {
+function overview(content, run, filesBase) {
   const fields = [
     ['State', el('span', { class: `badge ${STATE_CLASS[run.state] ?? ''}` }, run.state)],
     ['Run', run.name], ['Host', run.host], ['Program', run.program], ['Created', dateTime(run.createdAt)],
@@ -90,11 +90,22 @@ function overview(content, run) {
   const details = el('table', { class: 'grid fields' }, el('tbody', {},
     fields.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
   const summaryRows = Object.entries(run.summary).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', { class: 'num' }, v && typeof v === 'object' ? (v._type ?? 'object') : number(v))));
+    .map(([k, v]) => el('tr', { dataset: { key: k } }, el('th', {}, k), el('td', { class: 'num' }, summaryValue(k, v))));
+  const viewer = el('section', { class: 'summary-table', hidden: true });
+  const aborter = new AbortController();
+  function summaryValue(key, value) {
+    if (value?._type === 'table-file' && typeof value.path === 'string') {
+      const url = filesBase + value.path.split('/').map(encodeURIComponent).join('/');
+      return el('button', { class: 'small view-table', onclick: () => showTable(viewer, key, url, aborter.signal) }, 'View table');
+    }
+    return value && typeof value === 'object' ? (value._type ?? 'object') : number(value);
+  }
   content.append(el('div', { class: 'overview' },
     el('section', {}, el('h2', {}, 'Run'), details),
     el('section', { class: 'config' }, el('h2', {}, 'Config'), tree(run.config)),
-    el('section', { class: 'summary' }, el('h2', {}, 'Summary'), el('table', { class: 'grid' }, el('tbody', {}, summaryRows)))));
+    el('section', { class: 'summary' }, el('h2', {}, 'Summary'), el('table', { class: 'grid' }, el('tbody', {}, summaryRows)))),
+    viewer);
+  return () => aborter.abort();
 }
 
 function consoleLog(content, base, run) {
@@ -139,21 +150,12 @@ async function files(content, base) {
   if (!list.length) { content.append(el('p', { class: 'empty' }, 'No files.')); return undefined; }
   const viewer = el('div', { class: 'file-viewer' });
   const aborter = new AbortController();
-  const view = async (file) => {
-    clear(viewer).append(el('h2', {}, file.name), el('p', { class: 'muted' }, 'Loading…'));
-    try {
-      const table = await loadTable(file.url, aborter.signal);
-      clear(viewer).append(el('h2', {}, file.name), table);
-    } catch (error) {
-      if (!aborter.signal.aborted) clear(viewer).append(el('h2', {}, file.name), el('p', { class: 'error' }, String(error.message ?? error)));
-    }
-  };
   content.append(el('table', { class: 'grid files' },
     el('thead', {}, el('tr', {}, ['Name', 'Size', 'Updated', ''].map((h) => el('th', {}, h)))),
     el('tbody', {}, list.map((f) => el('tr', { dataset: { file: f.name } },
       el('td', {}, el('a', { href: f.url, download: f.name.split('/').pop() }, f.name)),
       el('td', { class: 'num' }, bytes(f.size)), el('td', {}, dateTime(f.updatedAt)),
-      el('td', {}, f.name.endsWith('.table.json') ? el('button', { class: 'small view-table', onclick: () => view(f) }, 'View table') : null))))),
+      el('td', {}, f.name.endsWith('.table.json') ? el('button', { class: 'small view-table', onclick: () => showTable(viewer, f.name, f.url, aborter.signal) }, 'View table') : null))))),
   viewer);
   return () => aborter.abort();
 }
