@@ -3,7 +3,9 @@
 import { el, clear } from './dom.js';
 import { number } from './format.js';
 
-/** Fetches a *.table.json file and renders it into a new element (an error message if it is not a table). */
+const MAX_ROWS = 2000; // drawn at once; sorting still orders every row
+
+/** Fetches a *.table.json file and renders it into a new element; throws when it cannot be read as a table. */
 export async function loadTable(url, signal) {
   const response = await fetch(url, { signal });
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
@@ -50,6 +52,7 @@ export function renderTable({ columns, data }) {
   const sort = { column: -1, descending: false };
   const head = el('tr', {});
   const body = el('tbody', {});
+  const note = el('span', { class: 'table-note' });
   const numeric = columns.map((_, index) => data.every((row) => isEmpty(row[index]) || typeof row[index] === 'number'));
   const headers = columns.map((name, index) => el('th', {
     class: numeric[index] ? 'sortable num' : 'sortable', dataset: { col: name }, title: 'Sort by this column',
@@ -75,11 +78,12 @@ export function renderTable({ columns, data }) {
       th.querySelector('.sort-mark').textContent = index === sort.column ? (sort.descending ? ' ▼' : ' ▲') : '';
       th.setAttribute('aria-sort', index === sort.column ? (sort.descending ? 'descending' : 'ascending') : 'none');
     });
-    clear(body).append(...rows.map(({ row }) => el('tr', { class: 'table-row' },
+    note.textContent = rows.length > MAX_ROWS ? ` — showing the first ${MAX_ROWS}` : '';
+    clear(body).append(...rows.slice(0, MAX_ROWS).map(({ row }) => el('tr', { class: 'table-row' },
       columns.map((_, index) => el('td', { class: typeof row[index] === 'number' ? 'num' : null }, cellText(row[index]))))));
   }
   draw();
   return el('div', { class: 'wandb-table' },
-    el('div', { class: 'muted table-size' }, `${data.length} rows × ${columns.length} columns`),
+    el('div', { class: 'muted table-size' }, `${data.length} rows × ${columns.length} columns`, note),
     el('div', { class: 'table-scroll' }, el('table', { class: 'grid' }, el('thead', {}, head), body)));
 }
