@@ -145,4 +145,17 @@ public sealed class ArtifactBrowserTests(DashboardHostFixture fixture, BrowserFi
         await Assertions.Expect(page.Locator(".artifact-files .file-row")).ToHaveCountAsync(2);
         watched.AssertCleanAndLocal();
     }
+
+    [Fact]
+    public async Task A_project_without_artifacts_says_so_and_an_unknown_collection_shows_the_servers_message()
+    {
+        await using var watched = await WatchedPage.OpenAsync(browser, fixture.Host);
+        var page = watched.Page;
+        var artifacts = $"/{fixture.Entity}/{DashboardHostFixture.Project}/artifacts";
+        await page.GotoAsync(artifacts);
+        await Assertions.Expect(page.Locator(".artifact-main .empty")).ToHaveTextAsync("No artifacts logged in this project.");
+        await page.GotoAsync($"{artifacts}/nope/v0");
+        await Assertions.Expect(page.Locator("#page .error")).ToContainTextAsync("has no artifact named 'nope'");
+        watched.AssertCleanAndLocal($"/api/artifacts/{fixture.Entity}/{DashboardHostFixture.Project}/collections/nope");
+    }
 }
