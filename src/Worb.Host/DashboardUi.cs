@@ -9,7 +9,7 @@ namespace Worb.Host;
 /// Serves the dashboard embedded in this assembly (ui/src plus the pinned vendor bundles, see Worb.Host.csproj):
 /// assets under <c>/ui/</c>, the GraphiQL playground at <c>/playground</c>, and the single page for the paths the
 /// wandb client prints (<c>/{entity}/{project}</c>, <c>/{entity}/{project}/runs/{run}</c>) and the dashboard's own
-/// (<c>/</c>, <c>/sql</c>), which route on the client. Paths of the server's own surfaces never get the page.
+/// (<c>/</c>, <c>/sql</c>, <c>/{entity}/{project}/artifacts[/{collection}[/{version}]]</c>), which route on the client. Paths of the server's own surfaces never get the page.
 /// </summary>
 public static class DashboardUi
 {
@@ -58,6 +58,9 @@ public static class DashboardUi
         app.MapGet("/sql", (HttpContext context) => Serve(context, "index.html"));
         app.MapGet("/{entity}/{project}", (HttpContext context, string entity) => Page(context, entity));
         app.MapGet("/{entity}/{project}/runs/{run}", (HttpContext context, string entity) => Page(context, entity));
+        app.MapGet("/{entity}/{project}/artifacts", (HttpContext context, string entity) => Page(context, entity));
+        app.MapGet("/{entity}/{project}/artifacts/{collection}", (HttpContext context, string entity) => Page(context, entity));
+        app.MapGet("/{entity}/{project}/artifacts/{collection}/{version}", (HttpContext context, string entity) => Page(context, entity));
         return app;
     }
 }

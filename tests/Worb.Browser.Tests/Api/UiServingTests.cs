@@ -9,6 +9,9 @@ public sealed class UiServingTests(DashboardHostFixture fixture)
     [InlineData("/sql", "text/html", "<main id=\"page\">")]
     [InlineData("/worb/vision", "text/html", "<main id=\"page\">")]
     [InlineData("/worb/vision/runs/alpha", "text/html", "<main id=\"page\">")]
+    [InlineData("/worb/vision/artifacts", "text/html", "<main id=\"page\">")]
+    [InlineData("/worb/vision/artifacts/dataset", "text/html", "<main id=\"page\">")]
+    [InlineData("/worb/vision/artifacts/dataset/v1", "text/html", "<main id=\"page\">")]
     [InlineData("/playground", "text/html", "graphiql.min.js")]
     [InlineData("/ui/js/app.js", "text/javascript", "navigate")]
     [InlineData("/ui/vendor/uPlot.esm.js", "text/javascript", "uPlot")]
@@ -31,6 +34,8 @@ public sealed class UiServingTests(DashboardHostFixture fixture)
     [InlineData("/ui/missing.js")]
     [InlineData("/graphql")]
     [InlineData("/a/b/c")]
+    [InlineData("/api/b/artifacts")]
+    [InlineData("/files/b/artifacts/c/v0")]
     public async Task Server_paths_never_get_the_page(string path)
     {
         using var response = await fixture.Host.HttpClient.GetAsync(fixture.Host.Url(path));

@@ -112,7 +112,8 @@ public sealed class WandbRun(WorbHostProcess host, string project, string name)
         response.EnsureSuccessStatusCode();
     }
 
-    private async Task<JsonObject> GraphQlAsync(string query, JsonObject variables, CancellationToken cancellationToken)
+    /// <summary>One GraphQL request with the client's credentials; throws on errors, answers <c>data</c>.</summary>
+    public async Task<JsonObject> GraphQlAsync(string query, JsonObject variables, CancellationToken cancellationToken = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, host.Url("/graphql"))
         {

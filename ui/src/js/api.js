@@ -47,7 +47,10 @@ export async function ndjsonAll(url, init) {
 
 const seg = encodeURIComponent;
 export const runPath = (entity, project, run) => `/api/runs/${seg(entity)}/${seg(project)}/${seg(run)}`;
+export const artifactPath = (entity, project) => `/api/artifacts/${seg(entity)}/${seg(project)}`;
 export const pagePath = {
   project: (entity, project) => `/${seg(entity)}/${seg(project)}`,
   run: (entity, project, run) => `/${seg(entity)}/${seg(project)}/runs/${seg(run)}`,
+  artifacts: (entity, project, collection, version) => `/${seg(entity)}/${seg(project)}/artifacts`
+    + (collection ? `/${seg(collection)}` : '') + (collection && version ? `/${seg(version)}` : ''),
 };

@@ -4,6 +4,7 @@ import { renderProjects } from './pages/projects.js';
 import { renderWorkspace } from './pages/workspace.js';
 import { renderRun } from './pages/run.js';
 import { renderSql } from './pages/sql.js';
+import { renderArtifacts } from './pages/artifacts.js';
 import { pagePath } from './api.js';
 
 const page = document.getElementById('page');
@@ -18,14 +19,25 @@ function route(pathname) {
   if (parts.length === 4 && parts[2] === 'runs') {
     return { render: renderRun, params: { entity: parts[0], project: parts[1], run: parts[3] }, title: parts[3] };
   }
+  if (parts.length >= 3 && parts.length <= 5 && parts[2] === 'artifacts') {
+    const [entity, project, , collection, version] = parts;
+    const title = collection ? `${collection}${version ? `:${version}` : ''}` : `${project} artifacts`;
+    return { render: renderArtifacts, params: { entity, project, collection, version, section: 'artifacts' }, title };
+  }
   return null;
 }
 
-function breadcrumbs({ entity, project, run }) {
+function breadcrumbs({ entity, project, run, collection, version, section }) {
   clear(crumbs);
   if (entity) crumbs.append(el('span', {}, entity), ' / ');
   if (project) crumbs.append(el('a', { href: pagePath.project(entity, project), 'data-link': true }, project));
   if (run) crumbs.append(' / ', el('span', {}, run));
+  if (section === 'artifacts') crumbs.append(' / ', el('a', { href: pagePath.artifacts(entity, project), 'data-link': true }, 'artifacts'));
+  if (collection) crumbs.append(' / ', el('a', { href: pagePath.artifacts(entity, project, collection), 'data-link': true }, collection));
+  if (collection && version) crumbs.append(':', el('span', {}, version));
+  if (project && section !== 'artifacts') {
+    crumbs.append(el('a', { href: pagePath.artifacts(entity, project), 'data-link': true, class: 'crumb-artifacts' }, 'Artifacts'));
+  }
 }
 
 async function show() {

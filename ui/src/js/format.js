@@ -17,6 +17,13 @@ export function dateTime(unixSeconds) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
+/** A time from the artifact API (ISO 8601 in UTC, "2026-11-29T15:02:46", zone optional) shown as dateTime() does. */
+export function isoDateTime(iso) {
+  if (!iso) return '';
+  const ms = Date.parse(/(Z|[+-]\d\d:?\d\d)$/i.test(iso) ? iso : `${iso}Z`);
+  return Number.isNaN(ms) ? iso : dateTime(ms / 1000);
+}
+
 export function ago(unixSeconds) {
   if (!unixSeconds) return '';
   const seconds = Date.now() / 1000 - unixSeconds;

@@ -1,11 +1,13 @@
-// A run's page: overview (metadata, config tree, summary), its charts and system metrics, console log, files;
-// stop (while running) and delete.
+// A run's page: overview (metadata, config tree, summary), its charts and system metrics, console log, files (a
+// logged wandb.Table shown on demand), the artifacts it logged and used; stop (while running) and delete.
 import { el, clear, debounce } from '../dom.js';
-import { getJson, ndjsonAll, send, runPath, pagePath } from '../api.js';
-import { bytes, dateTime, duration, number, STATE_CLASS } from '../format.js';
+import { getJson, ndjsonAll, send, runPath, pagePath, artifactPath } from '../api.js';
+import { bytes, dateTime, duration, isoDateTime, number, STATE_CLASS } from '../format.js';
 import { runColors } from '../charts/colors.js';
 import { ChartPanel } from '../charts/chartPanel.js';
 import { SystemCharts } from '../charts/systemCharts.js';
+import { tree } from '../tree.js';
+import { showTable } from '../tableView.js';
 
 const FOLLOW_MS = 2000;
 const PAGE_LINES = 5000;
@@ -38,13 +40,13 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
     el('h1', {}, run.displayName, ' ', el('span', { class: `badge ${STATE_CLASS[run.state] ?? ''}` }, run.state)),
     el('span', { class: 'muted' }, name), actions));
 
-  const tabs = { overview: 'Overview', charts: 'Charts', system: 'System', logs: 'Console', files: 'Files' };
+  const tabs = { overview: 'Overview', charts: 'Charts', system: 'System', logs: 'Console', files: 'Files', artifacts: 'Artifacts' };
   const shown = { name, displayName: run.displayName, color: runColors(entity, project).of(name), state: run.state };
   const content = el('div', { class: 'tab-content' });
   const nav = el('nav', { class: 'tabs' });
   page.append(nav, content);
   const renderers = {
-    overview: () => overview(content, run),
+    overview: () => overview(content, run, `/files/${[entity, project, name].map(encodeURIComponent).join('/')}/`),
     charts: () => {
       const panel = new ChartPanel(content, { entity, project });
       panel.setRuns([shown]);
@@ -59,6 +61,7 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
     },
     logs: () => consoleLog(content, base, run),
     files: () => files(content, base),
+    artifacts: () => artifacts(content, entity, project, name),
   };
   let current = null;
   const select = (tab) => {
@@ -76,7 +79,7 @@ export async function renderRun(page, { entity, project, run: name }, { navigate
   return () => cleanups.forEach((c) => c());
 }
 
-function overview(content, run) {
+function overview(content, run, filesBase) {
   const fields = [
     ['State', el('span', { class: `badge ${STATE_CLASS[run.state] ?? ''}` }, run.state)],
     ['Run', run.name], ['Host', run.host], ['Program', run.program], ['Created', dateTime(run.createdAt)],
@@ -87,20 +90,22 @@ function overview(content, run) {
   const details = el('table', { class: 'grid fields' }, el('tbody', {},
     fields.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', {}, v)))));
   const summaryRows = Object.entries(run.summary).filter(([k]) => !k.startsWith('_')).sort(([a], [b]) => a.localeCompare(b))
-    .map(([k, v]) => el('tr', {}, el('th', {}, k), el('td', { class: 'num' }, v && typeof v === 'object' ? (v._type ?? 'object') : number(v))));
+    .map(([k, v]) => el('tr', { dataset: { key: k } }, el('th', {}, k), el('td', { class: 'num' }, summaryValue(k, v))));
+  const viewer = el('section', { class: 'summary-table', hidden: true });
+  const aborter = new AbortController();
+  function summaryValue(key, value) {
+    if (value?._type === 'table-file' && typeof value.path === 'string') {
+      const url = filesBase + value.path.split('/').map(encodeURIComponent).join('/');
+      return el('button', { class: 'small view-table', onclick: () => showTable(viewer, key, url, aborter.signal) }, 'View table');
+    }
+    return value && typeof value === 'object' ? (value._type ?? 'object') : number(value);
+  }
   content.append(el('div', { class: 'overview' },
     el('section', {}, el('h2', {}, 'Run'), details),
     el('section', { class: 'config' }, el('h2', {}, 'Config'), tree(run.config)),
-    el('section', { class: 'summary' }, el('h2', {}, 'Summary'), el('table', { class: 'grid' }, el('tbody', {}, summaryRows)))));
-}
-
-function tree(value) {
-  if (value === null || typeof value !== 'object') return el('span', { class: 'leaf' }, number(value));
-  const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
-  if (!entries.length) return el('span', { class: 'muted' }, Array.isArray(value) ? '[]' : '{}');
-  return el('ul', { class: 'tree' }, entries.map(([k, v]) => v !== null && typeof v === 'object'
-    ? el('li', {}, el('details', { open: entries.length < 30 }, el('summary', {}, k), tree(v)))
-    : el('li', {}, el('span', { class: 'key' }, k), ': ', tree(v))));
+    el('section', { class: 'summary' }, el('h2', {}, 'Summary'), el('table', { class: 'grid' }, el('tbody', {}, summaryRows)))),
+    viewer);
+  return () => aborter.abort();
 }
 
 function consoleLog(content, base, run) {
@@ -142,10 +147,30 @@ function consoleLog(content, base, run) {
 
 async function files(content, base) {
   const list = await getJson(`${base}/files`);
-  if (!list.length) { content.append(el('p', { class: 'empty' }, 'No files.')); return; }
+  if (!list.length) { content.append(el('p', { class: 'empty' }, 'No files.')); return undefined; }
+  const viewer = el('div', { class: 'file-viewer' });
+  const aborter = new AbortController();
   content.append(el('table', { class: 'grid files' },
-    el('thead', {}, el('tr', {}, ['Name', 'Size', 'Updated'].map((h) => el('th', {}, h)))),
-    el('tbody', {}, list.map((f) => el('tr', {},
+    el('thead', {}, el('tr', {}, ['Name', 'Size', 'Updated', ''].map((h) => el('th', {}, h)))),
+    el('tbody', {}, list.map((f) => el('tr', { dataset: { file: f.name } },
       el('td', {}, el('a', { href: f.url, download: f.name.split('/').pop() }, f.name)),
-      el('td', { class: 'num' }, bytes(f.size)), el('td', {}, dateTime(f.updatedAt)))))));
+      el('td', { class: 'num' }, bytes(f.size)), el('td', {}, dateTime(f.updatedAt)),
+      el('td', {}, f.name.endsWith('.table.json') ? el('button', { class: 'small view-table', onclick: () => showTable(viewer, f.name, f.url, aborter.signal) }, 'View table') : null))))),
+  viewer);
+  return () => aborter.abort();
+}
+
+async function artifacts(content, entity, project, name) {
+  const { logged, used } = await getJson(`${artifactPath(entity, project)}/runs/${encodeURIComponent(name)}`);
+  const section = (title, className, list, empty) => el('section', { class: className }, el('h2', {}, title), list.length
+    ? el('table', { class: 'grid' },
+      el('thead', {}, el('tr', {}, ['Artifact', 'Type', 'Aliases', 'Size', 'Created'].map((h) => el('th', {}, h)))),
+      el('tbody', {}, list.map((a) => el('tr', { class: 'artifact-row', dataset: { artifact: `${a.collection}:${a.version}` } },
+        el('td', {}, el('a', { href: pagePath.artifacts(entity, project, a.collection, a.version), 'data-link': true }, `${a.collection}:${a.version}`)),
+        el('td', {}, a.type), el('td', {}, a.aliases.filter((x) => x !== a.version).map((x) => el('span', { class: 'tag alias' }, x))),
+        el('td', { class: 'num' }, bytes(a.size)), el('td', { class: 'nowrap' }, isoDateTime(a.createdAt))))))
+    : el('p', { class: 'empty' }, empty));
+  content.append(el('div', { class: 'run-artifacts' },
+    section('Logged artifacts', 'logged-artifacts', logged, 'This run logged no artifacts.'),
+    section('Used artifacts', 'used-artifacts', used, 'This run used no artifacts.')));
 }
