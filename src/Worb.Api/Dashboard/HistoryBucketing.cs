@@ -21,8 +21,8 @@ public sealed record HistoryBucketRequest(
 
 /// <summary>
 /// One run's metric, bucketed: per bucket the last point by step (<see cref="X"/>, <see cref="Y"/>, the line) and the
-/// bucket's <see cref="Min"/>/<see cref="Max"/> (the band) and point count. <see cref="LastStep"/> is the run's last
-/// step of this key in the range, the cursor for live updates.
+/// bucket's <see cref="Min"/>/<see cref="Max"/> (the band) and point count. <see cref="LastStep"/> is the last step
+/// charted in the range (over another metric: the key's last step there), the cursor for live updates.
 /// </summary>
 public sealed record BucketedSeries(
     string Run,
