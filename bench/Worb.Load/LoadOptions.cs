@@ -18,6 +18,7 @@ public sealed class LoadOptions
     public int ChartRepeats { get; set; } = 20;
     public bool TenMillion { get; set; }
     public bool SkipScaling { get; set; }
+    public bool ChartOnly { get; set; }
     public string? HostDll { get; set; }
 
     public long Values => (long)Runs * Steps * Metrics;
@@ -44,6 +45,7 @@ public sealed class LoadOptions
                 case "--chart-repeats": options.ChartRepeats = Int(); break;
                 case "--ten-million": options.TenMillion = true; break;
                 case "--skip-scaling": options.SkipScaling = true; break;
+                case "--chart-only": options.ChartOnly = true; break;
                 case "--host-dll": options.HostDll = Next(); break;
                 case "--quick":
                     options.Runs = 4; options.Steps = 1_000; options.Metrics = 20; options.LiveRuns = 20;

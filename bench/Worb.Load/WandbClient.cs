@@ -146,6 +146,15 @@ public sealed class WandbClient(HttpClient http, Uri baseUrl)
         return text.Count(c => c == '\n');
     }
 
+    /// <summary>The dashboard's multi-run chart endpoint <c>/api/history</c> for one run and key; returns the number of buckets.</summary>
+    public async Task<int> DashboardHistoryAsync(string project, string run, string key, int buckets, CancellationToken cancellationToken)
+    {
+        var url = new Uri(baseUrl, $"api/history?project={Entity}/{project}&runs={run}&keys={Uri.EscapeDataString(key)}&buckets={buckets}");
+        var text = await http.GetStringAsync(url, cancellationToken);
+        var line = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single();
+        return JsonNode.Parse(line)?["x"]?.AsArray().Count ?? throw new InvalidOperationException("api/history failed: " + line);
+    }
+
     /// <summary>The Python public API's sampledHistory; returns the number of rows.</summary>
     public async Task<int> SampledHistoryAsync(string project, string run, string key, int samples, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ public static class DashboardApiExtensions
         services.TryAddSingleton<DashboardRunLocator>();
         services.TryAddSingleton<DashboardProjectReader>();
         services.TryAddSingleton<HistoryBucketing>();
+        services.TryAddSingleton<MetricAxisBucketing>();
+        services.TryAddSingleton<Worb.Grains.Storage.Queries.HistoryBucketQuery>();
         services.TryAddSingleton<HistoryKeyCatalog>();
         services.TryAddSingleton<HistogramReader>();
         services.TryAddSingleton<SystemMetricsReader>();

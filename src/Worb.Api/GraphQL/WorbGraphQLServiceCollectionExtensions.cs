@@ -36,6 +36,7 @@ public static class WorbGraphQLServiceCollectionExtensions
         services.TryAddSingleton<RunReader>();
         services.TryAddSingleton<HistoryLineReader>();
         services.TryAddSingleton<HistoryKeyReader>();
+        services.TryAddSingleton<HistoryStepReader>();
         services.TryAddSingleton<EventsLineReader>();
         services.TryAddSingleton<RunFileReader>();
         services.TryAddSingleton<AlertReader>();

@@ -26,6 +26,11 @@ public sealed class HistoryApiTests(DashboardHostFixture fixture) : IAsyncLifeti
         var second = new WandbRun(fixture.Host, _project, "short");
         await second.CreateAsync();
         await second.AppendAsync("wandb-history.jsonl", Enumerable.Range(0, 10).Select(s => $"{{\"y\": {s}, \"_step\": {s}}}").ToList());
+        var infinite = new WandbRun(fixture.Host, _project, "inf");
+        await infinite.CreateAsync();
+        await infinite.AppendAsync("wandb-history.jsonl", Enumerable.Range(0, Steps).Select(s => s % 100 == 50
+            ? $"{{\"y\": {(s % 200 == 50 ? "Infinity" : "-Infinity")}, \"_step\": {s}}}"
+            : $"{{\"y\": {s}, \"_step\": {s}}}").ToList());
         _entity = run.Entity;
     }
 
@@ -39,10 +44,14 @@ public sealed class HistoryApiTests(DashboardHostFixture fixture) : IAsyncLifeti
         var series = Assert.Single(await _api.GetLinesAsync(Url("runs=known&keys=y&buckets=10")));
         Assert.Equal("known", series["run"]!.GetValue<string>());
         var x = DashboardApi.Doubles(series["x"]);
-        Assert.Equal(10, x.Length);
-        for (var bucket = 0; bucket < 10; bucket++)
+        // Buckets are whole 64-step blocks of equal width (here 2 blocks = 128 steps): never more than asked for, at
+        // least half as many; each bucket ends where the next begins.
+        Assert.InRange(x.Length, 5, 10);
+        const int width = 128;
+        Assert.Equal((Steps + width - 1) / width, x.Length);
+        for (var bucket = 0; bucket < x.Length; bucket++)
         {
-            var steps = Enumerable.Range(bucket * 100, 100).Where(s => s != 500).ToList(); // step 500 is NaN: not charted
+            var steps = Enumerable.Range(bucket * width, width).Where(s => s < Steps && s != 500).ToList(); // step 500 is NaN: not charted
             Assert.Equal(steps.Max(), x[bucket]);
             Assert.Equal(Value(steps.Max()), DashboardApi.Doubles(series["y"])[bucket]);
             Assert.Equal(steps.Min(s => Value(s)), DashboardApi.Doubles(series["min"])[bucket]);
@@ -50,6 +59,28 @@ public sealed class HistoryApiTests(DashboardHostFixture fixture) : IAsyncLifeti
             Assert.Equal(steps.Count, DashboardApi.Doubles(series["count"])[bucket]);
         }
         Assert.Equal(Steps - 1, series["lastStep"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_zoomed_range_over_blocks_is_exact_and_ignores_infinity()
+    {
+        var series = Assert.Single(await _api.GetLinesAsync(Url("runs=inf&keys=y&buckets=3&xMin=10&xMax=700")));
+        var x = DashboardApi.Doubles(series["x"]);
+        var count = DashboardApi.Doubles(series["count"]);
+        var steps = Enumerable.Range(10, 691).Where(s => s % 100 != 50).ToList(); // steps 50, 150, ... are ±Infinity
+        Assert.Equal(steps.Count, count.Sum());
+        Assert.Equal(steps.Min(s => (double)s), DashboardApi.Doubles(series["min"]).Min());
+        Assert.Equal(steps.Max(s => (double)s), DashboardApi.Doubles(series["max"]).Max());
+        Assert.Equal(700, x[^1]);
+        Assert.Equal(700, DashboardApi.Doubles(series["y"])[^1]);
+        for (var bucket = 0; bucket < x.Length; bucket++)
+        {
+            var after = bucket == 0 ? 9 : x[bucket - 1];
+            var inBucket = steps.Where(s => s > after && s <= x[bucket]).ToList();
+            Assert.Equal(inBucket.Count, count[bucket]);
+            Assert.Equal(inBucket.Min(), DashboardApi.Doubles(series["min"])[bucket]);
+            Assert.Equal(inBucket.Max(), DashboardApi.Doubles(series["max"])[bucket]);
+        }
     }
 
     [Theory]

@@ -72,6 +72,54 @@ public sealed class PublicApiHistoryTests
     }
 
     [Fact]
+    public async Task SampledHistory_samples_among_the_steps_of_sparse_keys_and_keeps_raw_text()
+    {
+        await using var host = await GraphQLTestHost.StartAsync();
+        var project = await host.Store.AddProjectAsync("e", "p");
+        var run = await host.Store.AddRunAsync(project, "r", new TestRun { HistoryLineCount = 30 });
+        // "a" on every step, "b" on every third (raw text "s.50"), "c" on every second (raw text "se-3").
+        for (var step = 0; step < 30; step++)
+        {
+            var keys = new List<string> { "a" };
+            var members = new List<string> { $"\"a\": {step}" };
+            if (step % 3 == 0)
+            {
+                keys.Add("b");
+                members.Add($"\"b\": {step}.50");
+            }
+            if (step % 2 == 0)
+            {
+                keys.Add("c");
+                members.Add($"\"c\": {step}e-3");
+            }
+            keys.Add("_step");
+            members.Add($"\"_step\": {step}");
+            await host.Store.AddHistoryLineAsync(run, step, step, "{" + string.Join(", ", members) + "}");
+            await AddHistoryRowsAsync(host, run, step, keys);
+        }
+        string[] specs =
+        [
+            "{\"keys\": [\"b\"], \"samples\": 4}", // 10 steps with b: 0, 3, ..., 27
+            "{\"keys\": [\"c\", \"b\"], \"samples\": 3}", // both only on 0, 6, 12, 18, 24
+            "{\"keys\": [\"_step\", \"b\", \"a\"], \"minStep\": 4, \"maxStep\": 22}", // b on 6, 9, ..., 21
+            "{\"keys\": [\"a\", \"nowhere\"]}", // a key never logged: no row
+        ];
+
+        var text = await host.ExecuteAsync(
+            ClientQueries.RunSampledHistory, JsonSerializer.Serialize(new { entity = "e", project = "p", name = "r", specs }));
+
+        Assert.Equal(
+            "{\"data\":{\"project\":{\"run\":{\"sampledHistory\":["
+            + "[{\"b\": 0.50}, {\"b\": 9.50}, {\"b\": 18.50}, {\"b\": 27.50}], "
+            + "[{\"c\": 0e-3, \"b\": 0.50}, {\"c\": 12e-3, \"b\": 12.50}, {\"c\": 24e-3, \"b\": 24.50}], "
+            + "[{\"_step\": 6, \"b\": 6.50, \"a\": 6}, {\"_step\": 9, \"b\": 9.50, \"a\": 9}, {\"_step\": 12, \"b\": 12.50, \"a\": 12}, "
+            + "{\"_step\": 15, \"b\": 15.50, \"a\": 15}, {\"_step\": 18, \"b\": 18.50, \"a\": 18}, {\"_step\": 21, \"b\": 21.50, \"a\": 21}], "
+            + "[]"
+            + "]}}}}",
+            text);
+    }
+
+    [Fact]
     public async Task RunHistoryKeys_counts_types_from_the_history_table()
     {
         await using var host = await GraphQLTestHost.StartAsync();
@@ -152,7 +200,10 @@ public sealed class PublicApiHistoryTests
         Assert.Equal($"http://worb.test/upload/{run}/config.yaml", only.GetProperty("node").GetProperty("url").GetString());
     }
 
-    /// <summary>Run e/p/r with <paramref name="count"/> history lines (steps 0..count-1); returns its id and the lines.</summary>
+    /// <summary>
+    /// Run e/p/r with <paramref name="count"/> history lines (steps 0..count-1), each with its <c>history</c> rows as the
+    /// store writes them (one per key); returns its id and the lines.
+    /// </summary>
     private static async Task<(long RunId, string[] Lines)> SeedHistoryAsync(GraphQLTestHost host, int count)
     {
         var project = await host.Store.AddProjectAsync("e", "p");
@@ -160,17 +211,26 @@ public sealed class PublicApiHistoryTests
         var lines = new string[count];
         for (var i = 0; i < count; i++)
         {
-            lines[i] = i switch
+            (lines[i], var keys) = i switch
             {
-                0 => "{\"loss\": 1.5, \"big\": 18446744073709551617, \"_step\": 0}",
-                1 => "{\"acc\": 0.5, \"_step\": 1}",
-                2 => "{\"loss\": NaN, \"s\": \"na\\u00efve\", \"_step\": 2}",
-                3 => "{\"loss\": -Infinity, \"_step\": 3}",
-                _ => $"{{\"loss\": {i}, \"_step\": {i}}}",
+                0 => ("{\"loss\": 1.5, \"big\": 18446744073709551617, \"_step\": 0}", new[] { "loss", "big", "_step" }),
+                1 => ("{\"acc\": 0.5, \"_step\": 1}", ["acc", "_step"]),
+                2 => ("{\"loss\": NaN, \"s\": \"na\\u00efve\", \"_step\": 2}", ["loss", "s", "_step"]),
+                3 => ("{\"loss\": -Infinity, \"_step\": 3}", ["loss", "_step"]),
+                _ => ($"{{\"loss\": {i}, \"_step\": {i}}}", ["loss", "_step"]),
             };
             await host.Store.AddHistoryLineAsync(run, i, i, lines[i]);
+            await AddHistoryRowsAsync(host, run, i, keys);
         }
         return (run, lines);
+    }
+
+    private static async Task AddHistoryRowsAsync(GraphQLTestHost host, long run, long step, IEnumerable<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            await host.Store.AddHistoryValueAsync(run, key, step, "number");
+        }
     }
 
     private static List<string> History(JsonElement data) =>

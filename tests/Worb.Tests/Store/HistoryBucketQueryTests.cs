@@ -89,6 +89,32 @@ public sealed class HistoryBucketQueryTests
         Assert.Empty(none);
     }
 
+    [Fact]
+    public async Task Finite_only_leaves_out_infinities_even_inside_whole_blocks()
+    {
+        await using var store = await HistoryStore.CreateAsync();
+        var lines = Enumerable.Range(0, 1_000).Select(s => s % 100 == 7
+            ? $"{{\"loss\": {(s % 200 == 7 ? "Infinity" : "-Infinity")}, \"_step\": {s}}}"
+            : $"{{\"loss\": {s}, \"_step\": {s}}}").ToList();
+        await store.WriteAsync(0, lines);
+        var query = new HistoryBucketQuery(store.Database);
+        var keyId = (await query.FindKeyAsync("loss"))!.Value;
+
+        var all = await query.QueryAsync(store.RunId, keyId, null, null, 4).ToListAsync();
+        var finite = await query.QueryAsync(store.RunId, keyId, null, null, 4, finiteOnly: true).ToListAsync();
+
+        Assert.Equal(1_000, all.Sum(b => b.Count));
+        Assert.Equal(double.NegativeInfinity, all.Min(b => b.Min));
+        Assert.Equal(990, finite.Sum(b => b.Count));
+        Assert.Equal(all.Select(b => (b.FirstStep, b.LastStep)), finite.Select(b => (b.FirstStep, b.LastStep)));
+        var finiteSteps = Enumerable.Range(0, 1_000).Where(s => s % 100 != 7).ToList();
+        foreach (var bucket in finite)
+        {
+            var inBucket = finiteSteps.Where(s => s >= bucket.FirstStep && s <= bucket.LastStep).ToList();
+            Assert.Equal(new HistoryBucket(inBucket[0], inBucket[^1], inBucket[^1], inBucket[0], inBucket[^1], inBucket.Count), bucket);
+        }
+    }
+
     private static async Task<List<HistoryBucket>> QueryAsync(HistoryStore store, long? minStep, long? maxStep, int buckets) =>
         await new HistoryBucketQuery(store.Database).QueryAsync(store.RunId, "loss", minStep, maxStep, buckets).ToListAsync();
 

@@ -6,8 +6,8 @@ namespace Worb.Api.GraphQL.Data;
 /// <summary>Reads <c>history_lines</c>: the run's wandb-history.jsonl lines, verbatim.</summary>
 public sealed class HistoryLineReader(WorbDatabase database)
 {
-    private const string RangeFilter =
-        "run_id = $run AND ($min IS NULL OR step >= $min) AND ($max IS NULL OR step < $max)";
+    /// <summary>Bounds bound as plain numbers (no <c>IS NULL OR</c>), so the step index's range is used.</summary>
+    private const string RangeFilter = "run_id = $run AND step >= $min AND step < $max";
 
     /// <summary>The lines with <paramref name="minStep"/> &lt;= step &lt; <paramref name="maxStep"/>, by step.</summary>
     public async Task<IReadOnlyList<HistoryLine>> ReadRangeAsync(
@@ -41,6 +41,35 @@ public sealed class HistoryLineReader(WorbDatabase database)
             numbers.Add(reader.GetInt64(0));
         }
         return numbers;
+    }
+
+    /// <summary>The lines at the given steps (ascending, distinct), by step then offset.</summary>
+    public async Task<IReadOnlyList<HistoryLine>> ReadAtStepsAsync(
+        long runId, IReadOnlyList<long> steps, CancellationToken cancellationToken)
+    {
+        const int chunkSize = 500;
+        var lines = new List<HistoryLine>(steps.Count);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        for (var start = 0; start < steps.Count; start += chunkSize)
+        {
+            var count = Math.Min(chunkSize, steps.Count - start);
+            await using var command = connection.CreateCommand();
+            var names = new List<string>(count);
+            for (var i = 0; i < count; i++)
+            {
+                names.Add("$s" + i);
+                command.Parameters.AddWithValue("$s" + i, steps[start + i]);
+            }
+            command.Parameters.AddWithValue("$run", runId);
+            command.CommandText =
+                $"SELECT line_no, step, content FROM history_lines WHERE run_id = $run AND step IN ({string.Join(',', names)}) ORDER BY step, line_no;";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                lines.Add(new HistoryLine(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2)));
+            }
+        }
+        return lines;
     }
 
     /// <summary>The contents of the given lines, in the order given.</summary>
@@ -104,7 +133,8 @@ public sealed class HistoryLineReader(WorbDatabase database)
     private static void AddRange(SqliteCommand command, long runId, long? minStep, long? maxStep)
     {
         command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddNullable("$min", minStep);
-        command.Parameters.AddNullable("$max", maxStep);
+        command.Parameters.AddWithValue("$min", minStep ?? long.MinValue);
+        // No upper bound: a value above every step (REAL compares with INTEGER numerically in SQLite).
+        command.Parameters.AddWithValue("$max", maxStep is { } max ? max : double.PositiveInfinity);
     }
 }

@@ -5,7 +5,7 @@ using Worb.Api.GraphQL.Scalars;
 namespace Worb.Api.GraphQL.History;
 
 /// <summary>Answers <c>history</c>, <c>sampledHistory</c> and <c>historyKeys</c> from the stored history.</summary>
-public sealed class HistoryQueries(HistoryLineReader lines, HistoryKeyReader keys)
+public sealed class HistoryQueries(HistoryLineReader lines, HistoryKeyReader keys, HistoryStepReader steps)
 {
     /// <summary>Raw lines with minStep &lt;= step &lt; maxStep, by step, evenly sub-sampled to <paramref name="samples"/>.</summary>
     public async Task<IReadOnlyList<string>> HistoryAsync(
@@ -16,24 +16,39 @@ public sealed class HistoryQueries(HistoryLineReader lines, HistoryKeyReader key
         return await lines.ReadContentsAsync(runId, chosen, cancellationToken);
     }
 
-    /// <summary>One list per spec: rows that hold every requested key, projected to those keys, sub-sampled.</summary>
+    /// <summary>
+    /// One list per spec: rows that hold every requested key, projected to those keys, sub-sampled. The steps are chosen
+    /// first from the <c>history</c> rows of the requested keys (no line read), then only the chosen lines are read and
+    /// projected, so the values are the raw text as logged.
+    /// </summary>
     public async Task<RawJson> SampledHistoryAsync(
         long runId, IReadOnlyList<string> specs, CancellationToken cancellationToken)
     {
         var results = new List<string>(specs.Count);
         foreach (var spec in specs.Select(SampledHistorySpec.Parse))
         {
-            var range = await lines.ReadRangeAsync(runId, spec.MinStep, spec.MaxStep, cancellationToken);
-            var rows = new List<string>();
-            foreach (var line in range)
+            IReadOnlyList<string> chosen;
+            if (spec.Keys.Count == 0)
             {
-                var row = Project(line.Content, spec.Keys);
-                if (row is not null)
+                // Every line qualifies (projected to nothing): sample the lines themselves.
+                var numbers = await lines.ReadLineNumbersAsync(runId, spec.MinStep, spec.MaxStep, cancellationToken);
+                chosen = await lines.ReadContentsAsync(runId, EvenSampler.Sample(numbers, spec.Samples), cancellationToken);
+            }
+            else
+            {
+                var candidates = await steps.ReadStepsWithAllKeysAsync(runId, spec.Keys, spec.MinStep, spec.MaxStep, cancellationToken);
+                var atSteps = await lines.ReadAtStepsAsync(runId, EvenSampler.Sample(candidates, spec.Samples), cancellationToken);
+                chosen = [.. atSteps.Select(line => line.Content)];
+            }
+            var rows = new List<string>(chosen.Count);
+            foreach (var content in chosen)
+            {
+                if (Project(content, spec.Keys) is { } row)
                 {
                     rows.Add(row);
                 }
             }
-            results.Add(JsonRender.Array(EvenSampler.Sample(rows, spec.Samples)));
+            results.Add(JsonRender.Array(rows));
         }
         return new RawJson(JsonRender.Array(results));
     }

@@ -6,6 +6,7 @@ namespace Worb.Grains.Storage.Queries;
 /// <summary>
 /// Splits one metric of one run into at most N buckets of equal step width and answers per bucket (first step,
 /// last step, last value, min, max, count) over its numeric values (NaN and non-numbers are not counted). Exact.
+/// With <c>finiteOnly</c>, ±Infinity are not counted either (a block whose summary holds one is read from its rows).
 /// </summary>
 /// <remarks>
 /// When a bucket spans at least one 64-step block (<see cref="HistoryBlocks"/>), the bucket width is rounded up to
@@ -47,8 +48,15 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
     /// <paramref name="maxStep"/> (each defaults to the metric's own first/last step); at most
     /// <paramref name="bucketCount"/> of them.
     /// </summary>
+    public IAsyncEnumerable<HistoryBucket> QueryAsync(
+        long runId, long keyId, long? minStep, long? maxStep, int bucketCount, CancellationToken cancellationToken = default) =>
+        QueryAsync(runId, keyId, minStep, maxStep, bucketCount, finiteOnly: false, cancellationToken);
+
+    /// <summary>
+    /// As the other overload; with <paramref name="finiteOnly"/> the buckets leave out ±Infinity as well as NaN.
+    /// </summary>
     public async IAsyncEnumerable<HistoryBucket> QueryAsync(
-        long runId, long keyId, long? minStep, long? maxStep, int bucketCount,
+        long runId, long keyId, long? minStep, long? maxStep, int bucketCount, bool finiteOnly,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(bucketCount, 1);
@@ -56,7 +64,7 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         if (minStep is null || maxStep is null)
         {
-            var (first, last) = await ExtentAsync(connection, runId, keyId, cancellationToken);
+            var (first, last) = await ReadExtentAsync(connection, runId, keyId, cancellationToken);
             if (first is null || last is null)
             {
                 yield break;
@@ -84,7 +92,7 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
 
         var pending = default(HistoryBucket);
         var pendingIndex = long.MinValue;
-        await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, hi, useBlocks, cancellationToken))
+        await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, hi, useBlocks, finiteOnly, cancellationToken))
         {
             var index = FloorDiv(part.FirstStep - origin, width);
             if (index == pendingIndex)
@@ -107,12 +115,12 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
 
     /// <summary>Pieces in step order, each within one block: raw values, or whole blocks' summaries.</summary>
     private static async IAsyncEnumerable<HistoryBucket> ReadPartsAsync(
-        SqliteConnection connection, long runId, long keyId, long lo, long hi, bool useBlocks,
+        SqliteConnection connection, long runId, long keyId, long lo, long hi, bool useBlocks, bool finiteOnly,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!useBlocks)
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, hi, cancellationToken))
+            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, hi, finiteOnly, cancellationToken))
             {
                 yield return value;
             }
@@ -123,7 +131,7 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
         var lastWhole = HistoryBlocks.LastStep(HistoryBlocks.Of(hi)) == hi ? HistoryBlocks.Of(hi) : HistoryBlocks.Of(hi) - 1;
         if (firstWhole > lastWhole)
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, hi, cancellationToken))
+            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, hi, finiteOnly, cancellationToken))
             {
                 yield return value;
             }
@@ -131,7 +139,7 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
         }
         if (lo < HistoryBlocks.FirstStep(firstWhole))
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, HistoryBlocks.FirstStep(firstWhole) - 1, cancellationToken))
+            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, HistoryBlocks.FirstStep(firstWhole) - 1, finiteOnly, cancellationToken))
             {
                 yield return value;
             }
@@ -150,13 +158,25 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return new HistoryBucket(
+                var block = new HistoryBucket(
                     reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetInt64(5));
+                if (finiteOnly && !(double.IsFinite(block.Min) && double.IsFinite(block.Max)))
+                {
+                    // The summary counts an infinity: this block's finite values come from its rows.
+                    var number = HistoryBlocks.Of(block.FirstStep);
+                    await foreach (var value in ReadValuesAsync(
+                        connection, runId, keyId, HistoryBlocks.FirstStep(number), HistoryBlocks.LastStep(number), finiteOnly, cancellationToken))
+                    {
+                        yield return value;
+                    }
+                    continue;
+                }
+                yield return block;
             }
         }
         if (HistoryBlocks.LastStep(lastWhole) < hi)
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, HistoryBlocks.LastStep(lastWhole) + 1, hi, cancellationToken))
+            await foreach (var value in ReadValuesAsync(connection, runId, keyId, HistoryBlocks.LastStep(lastWhole) + 1, hi, finiteOnly, cancellationToken))
             {
                 yield return value;
             }
@@ -164,13 +184,13 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
     }
 
     private static async IAsyncEnumerable<HistoryBucket> ReadValuesAsync(
-        SqliteConnection connection, long runId, long keyId, long from, long to,
+        SqliteConnection connection, long runId, long keyId, long from, long to, bool finiteOnly,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             SELECT step, value FROM history
-            WHERE run_id = $run AND key_id = $key AND step BETWEEN $from AND $to AND value IS NOT NULL
+            WHERE run_id = $run AND key_id = $key AND step BETWEEN $from AND $to AND value IS NOT NULL{(finiteOnly ? " AND abs(value) < 9e999" : "")}
             ORDER BY step;
             """;
         command.Parameters.AddWithValue("$run", runId);
@@ -184,7 +204,14 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
         }
     }
 
-    private static async Task<(long? First, long? Last)> ExtentAsync(
+    /// <summary>The first and last step with a numeric value of the metric (from its blocks), or nulls.</summary>
+    public async Task<(long? First, long? Last)> ExtentAsync(long runId, long keyId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadExtentAsync(connection, runId, keyId, cancellationToken);
+    }
+
+    private static async Task<(long? First, long? Last)> ReadExtentAsync(
         SqliteConnection connection, long runId, long keyId, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
