@@ -168,6 +168,11 @@ public sealed class DashboardBrowserTests(DashboardHostFixture fixture, BrowserF
         Assert.Equal(399, fresh["lastStep"]!.GetValue<long>());
         Assert.True(DashboardApi.Doubles(fresh["x"]).All(x => x > 199));
         await run.FinishAsync();
+
+        // Once the run has finished, nothing is live any more.
+        await page.ReloadAsync();
+        await Assertions.Expect(Chart(page, "train/loss").Locator("canvas")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".live")).ToBeHiddenAsync();
         watched.AssertCleanAndLocal();
     }
 
