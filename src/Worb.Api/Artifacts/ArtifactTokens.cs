@@ -69,20 +69,18 @@ public sealed class ArtifactTokens
         return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key.Value, payload))}";
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     private static bool TryDecode(string text, out byte[] bytes)
     {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
-        bytes = [];
         try
         {
-            bytes = Convert.FromBase64String(padded);
+            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
             return true;
         }
         catch (FormatException)
         {
+            bytes = [];
             return false;
         }
     }

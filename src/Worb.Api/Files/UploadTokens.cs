@@ -59,20 +59,18 @@ public sealed class UploadTokens
         return (BinaryPrimitives.ReadInt64LittleEndian(payload), Encoding.UTF8.GetString(payload, 16, payload.Length - 16));
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     private static bool TryDecode(string text, out byte[] bytes)
     {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
-        bytes = [];
         try
         {
-            bytes = Convert.FromBase64String(padded);
+            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
             return true;
         }
         catch (FormatException)
         {
+            bytes = [];
             return false;
         }
     }
