@@ -51,6 +51,7 @@ public sealed class RunRepository(WorbDatabase database, TimeProvider clock)
                 tags         = COALESCE($tags, tags),
                 config       = COALESCE($config, config),
                 summary      = COALESCE($summary, summary),
+                heartbeat_at = $now, -- an upsert comes from a live client (a resume, a config flush)
                 updated_at   = $now
             WHERE project_id = $project AND name = $name;
             """;

@@ -37,6 +37,7 @@ public sealed class CrashedRunTests
         var bucket = await api.ResumeStatusAsync(session.Entity, session.Project, session.RunName);
         Assert.Equal(lines.Count, bucket!["historyLineCount"]?.GetValue<long>());
         await session.CreateRunAsync();
+        Assert.Equal("running", await StateAsync(api, session)); // the resume's upsert is a sign of life too
         var more = ClientSession.HistoryLine(lines.Count, 0.5);
         await session.PostLinesAsync(RecordingExpectations.HistoryFile, lines.Count, [more]);
         Assert.Equal("running", await StateAsync(api, session));
