@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Worb.Api.Files;
+using Worb.Api.Security;
 
 namespace Worb.Api.Artifacts;
 
@@ -32,13 +33,7 @@ public sealed class ArtifactTokens
     /// <summary>What the token grants, or null when it is forged, malformed or expired.</summary>
     public ArtifactGrant? Validate(string token)
     {
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || !TryDecode(token[..dot], out var payload) || !TryDecode(token[(dot + 1)..], out var signature)
-            || payload.Length < HeaderLength)
-        {
-            return null;
-        }
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key.Value, payload), signature))
+        if (SignedToken.Open(_key.Value, token) is not { Length: >= HeaderLength } payload)
         {
             return null;
         }
@@ -66,22 +61,6 @@ public sealed class ArtifactTokens
         BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(1), (_clock.GetUtcNow() + Lifetime).ToUnixTimeSeconds());
         BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(9), artifactId);
         bytes.CopyTo(payload, HeaderLength);
-        return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key.Value, payload))}";
-    }
-
-    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
-
-    private static bool TryDecode(string text, out byte[] bytes)
-    {
-        try
-        {
-            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
+        return SignedToken.Seal(_key.Value, payload);
     }
 }

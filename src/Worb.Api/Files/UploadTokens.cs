@@ -29,7 +29,7 @@ public sealed class UploadTokens
         BinaryPrimitives.WriteInt64LittleEndian(payload, runId);
         BinaryPrimitives.WriteInt64LittleEndian(payload.AsSpan(8), (_clock.GetUtcNow() + Lifetime).ToUnixTimeSeconds());
         name.CopyTo(payload, 16);
-        return $"{Base64Url(payload)}.{Base64Url(HMACSHA256.HashData(_key.Value, payload))}";
+        return SignedToken.Seal(_key.Value, payload);
     }
 
     /// <summary>
@@ -41,13 +41,7 @@ public sealed class UploadTokens
     /// <summary>The run and file a token grants, or null when it is forged, malformed or expired.</summary>
     public (long RunId, string FileName)? Validate(string token)
     {
-        var dot = token.IndexOf('.');
-        if (dot <= 0 || !TryDecode(token[..dot], out var payload) || !TryDecode(token[(dot + 1)..], out var signature)
-            || payload.Length < 16)
-        {
-            return null;
-        }
-        if (!CryptographicOperations.FixedTimeEquals(HMACSHA256.HashData(_key.Value, payload), signature))
+        if (SignedToken.Open(_key.Value, token) is not { Length: >= 16 } payload)
         {
             return null;
         }
@@ -57,21 +51,5 @@ public sealed class UploadTokens
             return null;
         }
         return (BinaryPrimitives.ReadInt64LittleEndian(payload), Encoding.UTF8.GetString(payload, 16, payload.Length - 16));
-    }
-
-    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
-
-    private static bool TryDecode(string text, out byte[] bytes)
-    {
-        try
-        {
-            bytes = System.Buffers.Text.Base64Url.DecodeFromChars(text);
-            return true;
-        }
-        catch (FormatException)
-        {
-            bytes = [];
-            return false;
-        }
     }
 }

@@ -102,22 +102,8 @@ public sealed class HistoryLineReader(WorbDatabase database)
     }
 
     /// <summary>The last <paramref name="count"/> lines by offset, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> TailAsync(long runId, int count, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT content FROM history_lines WHERE run_id = $run ORDER BY line_no DESC LIMIT $count;";
-        command.Parameters.AddWithValue("$run", runId);
-        command.Parameters.AddWithValue("$count", count);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var lines = new List<string>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            lines.Add(reader.GetString(0));
-        }
-        lines.Reverse();
-        return lines;
-    }
+    public Task<IReadOnlyList<string>> TailAsync(long runId, int count, CancellationToken cancellationToken) =>
+        LineTail.ReadAsync(database, "history_lines", runId, count, cancellationToken);
 
     /// <summary>The largest step, or null when the run has no history.</summary>
     public async Task<long?> LastStepAsync(long runId, CancellationToken cancellationToken)
