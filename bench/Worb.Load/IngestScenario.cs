@@ -3,7 +3,9 @@ using System.Diagnostics;
 namespace Worb.Load;
 
 /// <summary>Result of sustained ingest: values sent, seconds until every 200, seconds until the WAL was stored.</summary>
-public sealed record IngestResult(long Values, double AckSeconds, double DrainSeconds, IReadOnlyList<(double Seconds, double StoredValues)> Progress)
+public sealed record IngestResult(
+    long Values, double AckSeconds, double DrainSeconds, IReadOnlyList<(double Seconds, double StoredValues)> Progress,
+    double ServerCpuSecondsAtAck, double ServerCpuSecondsAtDrain)
 {
     public double AckRate => Values / AckSeconds;
     public double DrainRate => Values / DrainSeconds;
@@ -29,6 +31,7 @@ public static class IngestScenario
         var progress = new List<(double, double)>();
         var baseline = await client.ScrapeAsync("worb_store_values_total", cancellationToken) ?? 0;
 
+        var cpuBefore = server.CpuTime();
         var started = Stopwatch.GetTimestamp();
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampler = SampleAsync(client, started, baseline, progress, sampling.Token);
@@ -40,6 +43,7 @@ public static class IngestScenario
             }
         }));
         var acked = Stopwatch.GetElapsedTime(started);
+        var cpuAtAck = server.CpuTime() - cpuBefore;
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 600;
         while (await client.ScrapeAsync("worb_wal_pending_bytes", cancellationToken) is not 0d)
         {
@@ -50,10 +54,12 @@ public static class IngestScenario
             await Task.Delay(5, cancellationToken);
         }
         var drained = Stopwatch.GetElapsedTime(started);
+        var cpuAtDrain = server.CpuTime() - cpuBefore;
         await sampling.CancelAsync();
         await sampler;
         progress.Add((drained.TotalSeconds, (await client.ScrapeAsync("worb_store_values_total", cancellationToken) ?? 0) - baseline));
-        return new IngestResult((long)runs * steps * metrics, acked.TotalSeconds, drained.TotalSeconds, progress);
+        return new IngestResult(
+            (long)runs * steps * metrics, acked.TotalSeconds, drained.TotalSeconds, progress, cpuAtAck.TotalSeconds, cpuAtDrain.TotalSeconds);
     }
 
     private static async Task SampleAsync(

@@ -19,6 +19,7 @@ public sealed class LoadOptions
     public bool TenMillion { get; set; }
     public bool SkipScaling { get; set; }
     public bool ChartOnly { get; set; }
+    public bool IngestOnly { get; set; }
     public string? HostDll { get; set; }
 
     public long Values => (long)Runs * Steps * Metrics;
@@ -46,6 +47,7 @@ public sealed class LoadOptions
                 case "--ten-million": options.TenMillion = true; break;
                 case "--skip-scaling": options.SkipScaling = true; break;
                 case "--chart-only": options.ChartOnly = true; break;
+                case "--ingest-only": options.IngestOnly = true; break;
                 case "--host-dll": options.HostDll = Next(); break;
                 case "--quick":
                     options.Runs = 4; options.Steps = 1_000; options.Metrics = 20; options.LiveRuns = 20;

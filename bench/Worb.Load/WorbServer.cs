@@ -87,6 +87,13 @@ public sealed partial class WorbServer : IAsyncDisposable
     }
 
     /// <summary>Resident set size of the server process (VmRSS), in bytes.</summary>
+    /// <summary>CPU time the server has used so far (all threads, user + system).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public long ResidentBytes()
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))

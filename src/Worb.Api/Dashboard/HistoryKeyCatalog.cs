@@ -26,7 +26,7 @@ public sealed class HistoryKeyCatalog(WorbDatabase database)
                     SELECT (SELECT MIN(key_id) FROM history WHERE run_id = $run AND key_id > keys.id) FROM keys WHERE keys.id IS NOT NULL
                 )
                 SELECT k.name,
-                       (SELECT h.kind FROM history h WHERE h.run_id = $run AND h.key_id = keys.id ORDER BY h.step DESC LIMIT 1)
+                       (SELECT COALESCE(h.kind, 'number') FROM history h WHERE h.run_id = $run AND h.key_id = keys.id ORDER BY h.step DESC LIMIT 1)
                 FROM keys JOIN metric_keys k ON k.id = keys.id;
                 """;
             command.Parameters.AddWithValue("$run", runId);

@@ -13,15 +13,20 @@ public readonly record struct HistoryValue(double? Number, string? Json, string 
 
     public static HistoryValue From(in JsonMember member) => member.Kind switch
     {
-        JsonValueKind.Number when double.IsNaN(member.Number!.Value) => new(null, member.RawValue, "number"),
-        JsonValueKind.Number when double.IsInfinity(member.Number!.Value) => new(member.Number, member.RawValue, "number"),
-        JsonValueKind.Number => new(member.Number, NeedsText(member) ? member.RawValue : null, "number"),
+        JsonValueKind.Number when double.IsNaN(member.Number!.Value) => new(null, member.RawValue, NumberKind),
+        JsonValueKind.Number when double.IsInfinity(member.Number!.Value) => new(member.Number, member.RawValue, NumberKind),
+        JsonValueKind.Number => new(member.Number, NeedsText(member) ? member.RawValue : null, NumberKind),
         JsonValueKind.String => new(null, member.RawValue, "string"),
         JsonValueKind.True or JsonValueKind.False => new(null, member.RawValue, "boolean"),
         JsonValueKind.Null => new(null, member.RawValue, "null"),
         JsonValueKind.Array => new(null, member.RawValue, "list"),
         _ => new(null, member.RawValue, member.TypeTag ?? "map"),
     };
+
+    public const string NumberKind = "number";
+
+    /// <summary>What <c>history.kind</c> holds: NULL for a number (most rows), else the kind's name.</summary>
+    public string? StoredKind => Kind == NumberKind ? null : Kind;
 
     /// <summary>The value's JSON text, as logged.</summary>
     public string ToJson() => Json ?? Number!.Value.ToString("R", CultureInfo.InvariantCulture);

@@ -19,19 +19,22 @@ public static class JsonLineScanner
         return Scan(line, members, out error);
     }
 
-    /// <summary>Parses a line into <paramref name="members"/> (cleared first), so a caller can reuse one list.</summary>
-    public static bool TryScanObject(string line, List<JsonMember> members, out string? error)
+    /// <summary>
+    /// Parses a line into <paramref name="members"/> (cleared first), so a caller can reuse one list. With
+    /// <paramref name="keys"/>, member names come from that cache instead of a new string per member.
+    /// </summary>
+    public static bool TryScanObject(string line, List<JsonMember> members, out string? error, JsonKeyCache? keys = null)
     {
         members.Clear();
-        return Scan(line, members, out error);
+        return Scan(line, members, out error, keys);
     }
 
     /// <summary>Only checks that the line is one JSON object; allocates nothing for well-formed plain keys.</summary>
     public static bool IsObject(string line, out string? error) => Scan(line, null, out error);
 
-    private static bool Scan(string line, List<JsonMember>? members, out string? error)
+    private static bool Scan(string line, List<JsonMember>? members, out string? error, JsonKeyCache? keys = null)
     {
-        var reader = new Reader(line);
+        var reader = new Reader(line, keys);
         try
         {
             reader.SkipWhitespace();
@@ -58,7 +61,7 @@ public static class JsonLineScanner
         }
     }
 
-    private sealed class Reader(string text)
+    private sealed class Reader(string text, JsonKeyCache? keys)
     {
         private int _pos;
 
@@ -100,7 +103,7 @@ public static class JsonLineScanner
             {
                 SkipWhitespace();
                 var keyStart = _pos; // the opening quote
-                var key = ReadString(materialize: members is not null);
+                var key = ReadString(materialize: members is not null, intern: keys);
                 var keyEnd = _pos; // past the closing quote
                 SkipWhitespace();
                 Expect(':');
@@ -237,7 +240,7 @@ public static class JsonLineScanner
         /// Reads a string; returns its value when <paramref name="materialize"/> is set, or when it has escapes
         /// (then the caller can't compare its raw text), else null.
         /// </summary>
-        private string? ReadString(bool materialize = true)
+        private string? ReadString(bool materialize = true, JsonKeyCache? intern = null)
         {
             Expect('"');
             var builder = default(System.Text.StringBuilder);
@@ -252,7 +255,7 @@ public static class JsonLineScanner
                 if (c == '"')
                 {
                     var value = builder is null
-                        ? (materialize ? text[runStart.._pos] : null)
+                        ? (materialize ? intern?.Get(text.AsSpan(runStart, _pos - runStart)) ?? text[runStart.._pos] : null)
                         : builder.Append(text, runStart, _pos - runStart).ToString();
                     _pos++;
                     return value;

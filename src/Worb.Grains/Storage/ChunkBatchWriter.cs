@@ -13,8 +13,9 @@ namespace Worb.Grains.Storage;
 /// are merged only past their last step (otherwise recomputed, see <see cref="HistoryBlockWriter"/>).
 /// </summary>
 /// <remarks>
-/// History is the bulk of the data. Its rows are collected for the whole batch, sorted by (run, key, step) so they
-/// enter the B-tree in key order, reduced to the last value sent per cell, and inserted
+/// History is the bulk of the data. Its rows are collected for the whole batch (<see cref="HistoryRowBatch"/>),
+/// ordered by (run, key, step) so they enter the B-tree in key order, reduced to the last value sent per cell, and
+/// inserted
 /// <see cref="MultiRowInsert.DefaultRows"/> at a time through statements bound by position. The raw lines go into
 /// <c>history_lines</c> the same way. One batch at a time (the store grain serializes calls).
 /// </remarks>
@@ -23,22 +24,34 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
     private const string HistoryLinesInsert = "INSERT OR REPLACE INTO history_lines (run_id, line_no, step, content) VALUES";
     private const string HistoryInsert = "INSERT OR REPLACE INTO history (run_id, key_id, step, value, json, kind) VALUES";
 
+    /// <summary>
+    /// The writer's page cache. A batch dirties pages all over the history B-tree (one series per run and key);
+    /// with SQLite's default 2 MB they are spilled and read back mid-transaction. The readers keep the default.
+    /// </summary>
+    private const int PageCacheKiB = 64 * 1024;
+
     /// <summary>Metric name → id; only ids from committed transactions are kept.</summary>
     private readonly Dictionary<string, long> _keyIds = new(StringComparer.Ordinal);
 
     // Reused from batch to batch (calls are serialized), so a steady stream allocates no new row buffers.
-    private HistoryValueRow[] _values = new HistoryValueRow[4096];
+    private readonly HistoryRowBatch _values = new();
+    private readonly JsonKeyCache _keyNames = new();
     private HistoryLineRow[] _lines = new HistoryLineRow[256];
 
     public async Task<BatchStats> WriteAsync(
         IReadOnlyList<StoredChunk> chunks, string walId, long cursor, CancellationToken cancellationToken = default)
     {
+        _values.Clear(); // a failed batch leaves its rows behind
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = $"PRAGMA cache_size = -{PageCacheKiB};";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+        }
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var statements = new Statements(connection, transaction);
         var newKeys = new Dictionary<string, long>(StringComparer.Ordinal);
         var runs = new Dictionary<long, RunChanges>();
-        var valueCount = 0;
         var lineCount = 0;
         var storedLines = 0;
         var members = new List<JsonMember>(64);
@@ -62,7 +75,7 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                         {
                             var lineNo = file.Offset + i;
                             var line = file.Lines[i];
-                            if (!JsonLineScanner.TryScanObject(line, members, out _))
+                            if (!JsonLineScanner.TryScanObject(line, members, out _, _keyNames))
                             {
                                 continue; // validated on the hot path; a line that got here is well-formed
                             }
@@ -71,8 +84,7 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
                             foreach (var member in members)
                             {
                                 var keyId = await KeyIdAsync(statements, member.Key, newKeys, cancellationToken);
-                                Add(ref _values, ref valueCount,
-                                    new HistoryValueRow(chunk.RunId, keyId, step, valueCount, HistoryValue.From(member)));
+                                _values.Add(chunk.RunId, keyId, step, HistoryValue.From(member));
                             }
                         }
                         break;
@@ -106,10 +118,9 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         }
 
         statements.HistoryLines.Write(_lines.AsSpan(0, lineCount), cancellationToken);
-        var values = _values.AsSpan(0, valueCount);
-        var kept = HistoryValueRow.SortAndKeepLast(values);
-        statements.History.Write(values[..kept], cancellationToken);
-        statements.Blocks.Write(values[..kept], cancellationToken);
+        var values = _values.Sorted();
+        statements.History.Write(values, cancellationToken);
+        statements.Blocks.Write(values, cancellationToken);
 
         foreach (var (runId, changes) in runs)
         {
@@ -122,8 +133,9 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         {
             _keyIds[name] = id;
         }
+        var valueCount = _values.Count;
         Array.Clear(_lines, 0, lineCount); // drop the references to this batch's strings
-        Array.Clear(_values, 0, valueCount);
+        _values.Clear();
         return new BatchStats(storedLines + lineCount, valueCount);
     }
 
@@ -161,9 +173,19 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         statement.Bind(first, row.RunId);
         statement.Bind(first + 1, row.KeyId);
         statement.Bind(first + 2, row.Step);
-        statement.Bind(first + 3, row.Value.Number);
-        statement.Bind(first + 4, row.Value.Json);
-        statement.Bind(first + 5, row.Value.Kind);
+        // NULLs are left unbound (see BindRow): most rows are plain numbers with neither json nor kind.
+        if (row.Value.Number is { } number)
+        {
+            statement.Bind(first + 3, number);
+        }
+        if (row.Value.Json is { } json)
+        {
+            statement.Bind(first + 4, json);
+        }
+        if (row.Value.StoredKind is { } kind)
+        {
+            statement.Bind(first + 5, kind);
+        }
     }
 
     private readonly record struct HistoryLineRow(long RunId, long LineNo, long Step, string Content);

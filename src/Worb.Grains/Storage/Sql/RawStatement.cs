@@ -26,8 +26,12 @@ internal sealed class RawStatement : IDisposable
     public void Bind(int index, double? value) =>
         Check(value is { } number ? raw.sqlite3_bind_double(_statement, index, number) : raw.sqlite3_bind_null(_statement, index));
 
+    /// <summary>Binds text as UTF-16, which SQLite copies and converts itself: no UTF-8 array per value on our side.</summary>
     public void Bind(int index, string? value) =>
-        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text(_statement, index, value));
+        Check(value is null ? raw.sqlite3_bind_null(_statement, index) : raw.sqlite3_bind_text16(_statement, index, value.AsSpan()));
+
+    /// <summary>Sets every parameter to NULL, so a caller binds only the values that aren't.</summary>
+    public void ClearBindings() => Check(raw.sqlite3_clear_bindings(_statement));
 
     /// <summary>Runs the statement (which returns no rows) and resets it; returns the number of rows changed.</summary>
     public int Execute()
