@@ -23,21 +23,51 @@ public sealed class ServerSecret
 
     private static byte[] LoadOrCreate(string path)
     {
-        if (File.Exists(path))
+        if (TryRead(path) is { } existing)
         {
-            var existing = File.ReadAllBytes(path);
-            if (existing.Length >= 32)
-            {
-                return existing;
-            }
+            return existing;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllBytes(path, key);
-        if (!OperatingSystem.IsWindows())
+        // Silos sharing a data folder may start together: the key is written whole under a temporary name and then
+        // linked into place without overwriting, so every silo ends up with the one key that won.
+        var candidate = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.WriteAllBytes(candidate, RandomNumberGenerator.GetBytes(32));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+            try
+            {
+                File.Move(candidate, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another silo's key got there first.
+            }
+            // A file too short to be a key (an older crash mid-write) is replaced.
+            return TryRead(path) ?? ReplaceWith(candidate, path);
         }
-        return key;
+        finally
+        {
+            File.Delete(candidate);
+        }
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var bytes = File.ReadAllBytes(path);
+        return bytes.Length >= 32 ? bytes : null;
+    }
+
+    private static byte[] ReplaceWith(string candidate, string path)
+    {
+        File.Move(candidate, path, overwrite: true);
+        return File.ReadAllBytes(path);
     }
 }
