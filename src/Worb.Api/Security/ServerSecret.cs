@@ -23,51 +23,58 @@ public sealed class ServerSecret
 
     private static byte[] LoadOrCreate(string path)
     {
-        if (TryRead(path) is { } existing)
-        {
-            return existing;
-        }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        // Silos sharing a data folder may start together: the key is written whole under a temporary name and then
-        // linked into place without overwriting, so every silo ends up with the one key that won.
-        var candidate = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
+        // Silos sharing a data folder may start together: the file is created exclusively (O_EXCL), so exactly one
+        // writes the key and the others read it once it is complete.
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            File.WriteAllBytes(candidate, RandomNumberGenerator.GetBytes(32));
-            if (!OperatingSystem.IsWindows())
+            if (TryRead(path) is { } existing)
             {
-                File.SetUnixFileMode(candidate, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                return existing;
             }
-            try
+            if (!File.Exists(path))
             {
-                File.Move(candidate, path, overwrite: false);
+                try
+                {
+                    return CreateNew(path);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another silo created it first; read its key.
+                }
             }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another silo's key got there first.
-            }
-            // A file too short to be a key (an older crash mid-write) is replaced.
-            return TryRead(path) ?? ReplaceWith(candidate, path);
+            Thread.Sleep(10);
         }
-        finally
+        // Still too short to be a key after a second: left by a crash mid-write, so it is replaced.
+        var key = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllBytes(path, key);
+        return key;
+    }
+
+    private static byte[] CreateNew(string path)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read };
+        if (!OperatingSystem.IsWindows())
         {
-            File.Delete(candidate);
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+        using var stream = new System.IO.FileStream(path, create);
+        stream.Write(key);
+        stream.Flush(flushToDisk: true);
+        return key;
     }
 
     private static byte[]? TryRead(string path)
     {
-        if (!File.Exists(path))
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            return bytes.Length >= 32 ? bytes : null;
+        }
+        catch (FileNotFoundException)
         {
             return null;
         }
-        var bytes = File.ReadAllBytes(path);
-        return bytes.Length >= 32 ? bytes : null;
-    }
-
-    private static byte[] ReplaceWith(string candidate, string path)
-    {
-        File.Move(candidate, path, overwrite: true);
-        return File.ReadAllBytes(path);
     }
 }
