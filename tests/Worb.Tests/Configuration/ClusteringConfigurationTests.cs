@@ -56,6 +56,21 @@ public sealed class ClusteringConfigurationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("InsertMembershipVersionKey")]
+    [InlineData("MembershipReadAllKey")]
+    [InlineData("MembershipReadRowKey")]
+    [InlineData("InsertMembershipKey")]
+    [InlineData("UpdateMembershipKey")]
+    [InlineData("UpdateIAmAlivetimeKey")]
+    [InlineData("GatewaysQueryKey")]
+    [InlineData("DeleteMembershipTableEntriesKey")]
+    [InlineData("CleanupDefunctSiloEntriesKey")]
+    public void The_embedded_schema_installs_every_query_the_clustering_provider_requires(string queryKey)
+    {
+        Assert.Contains($"('{queryKey}', $query$", PostgresClusteringSchema.Script(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(new[] { "--clustering", "consul" }, "Unknown --clustering 'consul'")]
     [InlineData(new[] { "--clustering", "postgres", "--silo-name", "a" }, "needs --clustering-connection")]
     [InlineData(new[] { "--clustering", "postgres", "--clustering-connection", Connection }, "needs --silo-name")]
