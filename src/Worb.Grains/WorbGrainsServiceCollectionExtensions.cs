@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Worb.Grains.Diagnostics;
+using Worb.Grains.Placement;
 using Worb.Grains.Storage;
 using Worb.Grains.Storage.Artifacts;
 using Worb.Grains.Storage.Queries;
@@ -31,6 +32,7 @@ public static class WorbGrainsServiceCollectionExtensions
         services.AddSingleton<ArtifactReader>();
         services.AddSingleton<ArtifactWriter>();
         services.AddSingleton<IStoreBarrier, StoreBarrier>();
+        services.AddPlacementDirector<SiloNamePlacement, SiloNamePlacementDirector>();
         services.AddSingleton<IWriteAheadLog>(provider =>
         {
             var options = provider.GetRequiredService<IOptions<WorbOptions>>().Value;

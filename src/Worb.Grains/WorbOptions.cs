@@ -63,6 +63,24 @@ public sealed class WorbOptions
     /// <summary>Orleans gateway port; 0 picks a free one.</summary>
     public int GatewayPort { get; set; }
 
+    /// <summary>
+    /// How silos find each other: <c>localhost</c> (one process, the default) or <c>postgres</c> (Orleans' ADO.NET
+    /// clustering on PostgreSQL, for several silos sharing one data folder).
+    /// </summary>
+    public string Clustering { get; set; } = "localhost";
+
+    /// <summary>The PostgreSQL connection string of the membership database (with <c>postgres</c> clustering).</summary>
+    public string? ClusteringConnection { get; set; }
+
+    /// <summary>The Orleans cluster id: silos with the same id form one cluster.</summary>
+    public string ClusterId { get; set; } = "worb";
+
+    /// <summary>The Orleans service id: stays the same across deployments of this service.</summary>
+    public string ServiceId { get; set; } = "worb";
+
+    /// <summary>The address other silos reach this one at (with <c>postgres</c> clustering); none lets Orleans pick one.</summary>
+    public string? AdvertisedIp { get; set; }
+
     public string DatabasePath => Path.Combine(Data, "worb.db");
     public string WalDirectory => Path.Combine(Data, "wal", SiloName);
     public string FilesDirectory => Path.Combine(Data, "files");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -7,6 +5,7 @@ using Orleans.Configuration;
 using Worb.Api;
 using Worb.Api.Security;
 using Worb.Grains;
+using Worb.Host.Clustering;
 
 namespace Worb.Host;
 
@@ -34,6 +33,11 @@ public static class WorbApp
         ["--silo-name"] = nameof(WorbOptions.SiloName),
         ["--silo-port"] = nameof(WorbOptions.SiloPort),
         ["--gateway-port"] = nameof(WorbOptions.GatewayPort),
+        ["--clustering"] = nameof(WorbOptions.Clustering),
+        ["--clustering-connection"] = nameof(WorbOptions.ClusteringConnection),
+        ["--cluster-id"] = nameof(WorbOptions.ClusterId),
+        ["--service-id"] = nameof(WorbOptions.ServiceId),
+        ["--advertised-ip"] = nameof(WorbOptions.AdvertisedIp),
     };
 
     /// <summary>Flags that may stand alone (<c>--allow-remote-without-key</c>) and then mean "true".</summary>
@@ -66,15 +70,15 @@ public static class WorbApp
         var keys = new ApiKeyStore(Options.Create(options));
         BindPolicy.Check(options.Host, keys.Enabled, options.AllowRemoteWithoutKey);
         builder.Services.AddSingleton(keys);
+        var clustering = ClusteringSettings.From(
+            options, siloNameGiven: !string.IsNullOrEmpty(builder.Configuration[nameof(WorbOptions.SiloName)]));
 
         builder.WebHost.UseUrls($"http://{FormatHost(options.Host)}:{options.Port}");
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
 
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: options.SiloPort == 0 ? FreeLoopbackPort() : options.SiloPort,
-                gatewayPort: options.GatewayPort == 0 ? FreeLoopbackPort() : options.GatewayPort);
+            silo.UseWorbClustering(clustering, options.SiloPort, options.GatewayPort);
             // The silo's name is also its write-ahead log's name (wal/<name>), so a restart finds its log again.
             silo.Configure<SiloOptions>(silo => silo.SiloName = options.SiloName);
         });
@@ -95,13 +99,6 @@ public static class WorbApp
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? $"http://{options.Host}:{options.Port}";
         Console.WriteLine($"Worb listening on {address} (data: {options.Data}) — export WANDB_BASE_URL={address}");
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string ExpandHome(string path) =>

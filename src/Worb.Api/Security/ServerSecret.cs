@@ -23,21 +23,58 @@ public sealed class ServerSecret
 
     private static byte[] LoadOrCreate(string path)
     {
-        if (File.Exists(path))
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Silos sharing a data folder may start together: the file is created exclusively (O_EXCL), so exactly one
+        // writes the key and the others read it once it is complete.
+        for (var attempt = 0; attempt < 100; attempt++)
         {
-            var existing = File.ReadAllBytes(path);
-            if (existing.Length >= 32)
+            if (TryRead(path) is { } existing)
             {
                 return existing;
             }
+            if (!File.Exists(path))
+            {
+                try
+                {
+                    return CreateNew(path);
+                }
+                catch (IOException) when (File.Exists(path))
+                {
+                    // Another silo created it first; read its key.
+                }
+            }
+            Thread.Sleep(10);
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // Still too short to be a key after a second: left by a crash mid-write, so it is replaced.
         var key = RandomNumberGenerator.GetBytes(32);
         File.WriteAllBytes(path, key);
+        return key;
+    }
+
+    private static byte[] CreateNew(string path)
+    {
+        var key = RandomNumberGenerator.GetBytes(32);
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+        using var stream = new System.IO.FileStream(path, create);
+        stream.Write(key);
+        stream.Flush(flushToDisk: true);
         return key;
+    }
+
+    private static byte[]? TryRead(string path)
+    {
+        try
+        {
+            var bytes = File.ReadAllBytes(path);
+            return bytes.Length >= 32 ? bytes : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return null;
+        }
     }
 }

@@ -320,26 +320,35 @@ public static class SchemaMigrations
     /// <summary>Applies the migrations past the database's version, up to <paramref name="targetVersion"/> (default: all).</summary>
     public static async Task ApplyAsync(SqliteConnection connection, CancellationToken cancellationToken, int? targetVersion = null)
     {
-        var version = await GetVersionAsync(connection, cancellationToken);
-        if (version > Migrations.Length)
+        var target = Math.Min(targetVersion ?? Migrations.Length, Migrations.Length);
+        while (true)
         {
-            throw new InvalidOperationException(
-                $"worb.db has schema version {version}, newer than this Worb ({Migrations.Length}). Upgrade Worb.");
-        }
-        for (var next = version; next < Math.Min(targetVersion ?? Migrations.Length, Migrations.Length); next++)
-        {
+            // BEGIN IMMEDIATE takes the write lock before the version is read: when several silos (processes) start
+            // on one worb.db together, each migration runs exactly once and the others see it applied.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            var version = await GetVersionAsync(connection, transaction, cancellationToken);
+            if (version > Migrations.Length)
+            {
+                throw new InvalidOperationException(
+                    $"worb.db has schema version {version}, newer than this Worb ({Migrations.Length}). Upgrade Worb.");
+            }
+            if (version >= target)
+            {
+                return;
+            }
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Migrations[next] + $"\nPRAGMA user_version = {next + 1};";
+            command.CommandText = Migrations[version] + $"\nPRAGMA user_version = {version + 1};";
             await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }
 
-    private static async Task<int> GetVersionAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    private static async Task<int> GetVersionAsync(
+        SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = "PRAGMA user_version;";
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
     }

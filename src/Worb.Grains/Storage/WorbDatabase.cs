@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace Worb.Grains.Storage;
 
 /// <summary>
-/// Opens connections to <c>worb.db</c> with the settings every connection needs. Readers and the single
-/// writer (the store grain, plus rare metadata updates) share it; SQLite's WAL journal lets them run together.
+/// Opens connections to <c>worb.db</c> with the settings every connection needs. Readers and the writers (each
+/// silo's store grain, plus rare metadata updates) share it; SQLite's WAL journal lets readers run beside a writer,
+/// and the busy timeout makes a writer wait for another one, also one in another silo's process.
 /// </summary>
 public sealed class WorbDatabase
 {

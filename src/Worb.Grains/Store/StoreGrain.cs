@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Placement;
 using Worb.Grains.Diagnostics;
 using Worb.Grains.Interfaces;
+using Worb.Grains.Placement;
 using Worb.Grains.Storage;
 using Worb.Grains.Wal;
 
@@ -11,9 +11,9 @@ namespace Worb.Grains.Store;
 /// <summary>
 /// Drains this silo's write-ahead log into SQLite (see <see cref="WalDrainer"/>). Being a grain, its calls are
 /// serialized: one batch at a time, and a flush request waits behind the batch in progress. It is keyed by the
-/// log's id and must live on the silo that owns the log file.
+/// log's id (the silo's name) and lives on the silo that owns the log file (<see cref="SiloNamePlacement"/>).
 /// </summary>
-[PreferLocalPlacement]
+[SiloNamePlacement]
 public sealed class StoreGrain(
     IWriteAheadLog log,
     ChunkBatchWriter writer,

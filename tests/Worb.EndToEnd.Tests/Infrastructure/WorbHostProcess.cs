@@ -77,11 +77,15 @@ public sealed partial class WorbHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts a host on <paramref name="dataDirectory"/> (e.g. a prepared copy), which it deletes when disposed.</summary>
-    public static async Task<WorbHostProcess> StartInAsync(string dataDirectory, IReadOnlyList<string>? extraArguments = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Starts a host on <paramref name="dataDirectory"/> (e.g. a prepared copy), which it deletes when disposed unless
+    /// <paramref name="ownsDataDirectory"/> is false (several silos sharing one folder).
+    /// </summary>
+    public static async Task<WorbHostProcess> StartInAsync(
+        string dataDirectory, IReadOnlyList<string>? extraArguments = null, CancellationToken cancellationToken = default, bool ownsDataDirectory = true)
     {
         Directory.CreateDirectory(dataDirectory);
-        var host = new WorbHostProcess(dataDirectory, ownsDataDirectory: true, extraArguments ?? []);
+        var host = new WorbHostProcess(dataDirectory, ownsDataDirectory, extraArguments ?? []);
         try
         {
             await host.LaunchAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Configuration;
@@ -83,7 +84,10 @@ public sealed class CrashReplayClusterTests : IAsyncLifetime
             Assert.Equal(0, await StoredLinesAsync(key.Run));
         }
 
-        await new StoreBarrier(_cluster.GrainFactory).FlushAllAsync();
+        // Called from the test's client, which is no silo: no store is its own.
+        var barrier = new StoreBarrier(
+            _cluster.GrainFactory, Options.Create(new WorbOptions { SiloName = "" }), NullLogger<StoreBarrier>.Instance);
+        await barrier.FlushAllAsync();
 
         foreach (var key in keys)
         {
