@@ -13,8 +13,11 @@ public interface IRunGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<RunSnapshot?> GetAsync();
 
-    /// <summary>Validates one file_stream body and makes it durable in the write-ahead log before answering.</summary>
-    Task<ChunkResult> AppendChunkAsync(Immutable<byte[]> body);
+    /// <summary>
+    /// Validates one file_stream body and makes it durable in the write-ahead log before answering. The body is not
+    /// kept past the call, so a caller may pass bytes it reuses afterwards.
+    /// </summary>
+    Task<ChunkResult> AppendChunkAsync(Immutable<ReadOnlyMemory<byte>> body);
 
     /// <summary>Completes once every chunk this grain acknowledged is in the SQLite store.</summary>
     [AlwaysInterleave]

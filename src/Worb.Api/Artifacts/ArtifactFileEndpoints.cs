@@ -69,8 +69,9 @@ public static class ArtifactFileEndpoints
             {
                 return body.Error;
             }
-            ArtifactManifestParser.Parse(body.Bytes);
-            var manifest = await blobs.SaveAsync(new MemoryStream(body.Bytes!), options.Value.MaxBodyBytes, cancellationToken, artifact.ManifestMd5);
+            using var bytes = body.Body!;
+            ArtifactManifestParser.Parse(bytes.Memory.Span);
+            var manifest = await blobs.SaveAsync(new MemoryStream(bytes.Memory.ToArray()), options.Value.MaxBodyBytes, cancellationToken, artifact.ManifestMd5);
             await writer.StoreManifestAsync(grant.ArtifactId, manifest, cancellationToken);
             logger.LogDebug("Stored the manifest of artifact {ArtifactId}: {Size} bytes", grant.ArtifactId, manifest.Size);
             return Results.Ok();

@@ -29,8 +29,10 @@ public static class FileStreamEndpoint
         {
             return body.Error;
         }
+        using var bytes = body.Body!;
         var grain = grains.GetGrain<IRunGrain>(new RunKey(entity, project, run).GrainKey);
-        var result = await grain.AppendChunkAsync(new Immutable<byte[]>(body.Bytes!));
+        // Immutable: a grain on this silo reads the pooled bytes in place; the call is over before they are returned.
+        var result = await grain.AppendChunkAsync(new Immutable<ReadOnlyMemory<byte>>(bytes.Memory));
         if (result.Error is not null)
         {
             if (result.RetryAfterSeconds is { } seconds)

@@ -12,14 +12,23 @@ public readonly record struct ChunkRecord(long RunId, long ReceivedAtUnixMs, Rea
     private const byte Version = 1;
     private const int HeaderSize = 1 + 8 + 8;
 
+    /// <summary>The whole record in one array.</summary>
     public byte[] Encode()
     {
         var buffer = new byte[HeaderSize + Body.Length];
-        buffer[0] = Version;
-        BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(1), RunId);
-        BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(9), ReceivedAtUnixMs);
+        EncodeHeader().CopyTo(buffer.AsSpan());
         Body.Span.CopyTo(buffer.AsSpan(HeaderSize));
         return buffer;
+    }
+
+    /// <summary>The bytes before <see cref="Body"/>; the record is these followed by the body.</summary>
+    public byte[] EncodeHeader()
+    {
+        var header = new byte[HeaderSize];
+        header[0] = Version;
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(1), RunId);
+        BinaryPrimitives.WriteInt64LittleEndian(header.AsSpan(9), ReceivedAtUnixMs);
+        return header;
     }
 
     public static ChunkRecord Decode(ReadOnlyMemory<byte> payload)

@@ -65,7 +65,7 @@ public sealed class RunGrain(
 
     public Task<RunSnapshot?> GetAsync() => Task.FromResult(Current());
 
-    public async Task<ChunkResult> AppendChunkAsync(Immutable<byte[]> body)
+    public async Task<ChunkResult> AppendChunkAsync(Immutable<ReadOnlyMemory<byte>> body)
     {
         if (_run is null)
         {
@@ -85,7 +85,7 @@ public sealed class RunGrain(
             return ChunkResult.Busy(RetryAfterSeconds, $"The server is busy storing earlier data ({lag} bytes behind); retry shortly.");
         }
         var record = new ChunkRecord(_run.RunId, clock.GetUtcNow().ToUnixTimeMilliseconds(), body.Value);
-        _lastLogged = await log.AppendAsync(record.Encode());
+        _lastLogged = await log.AppendAsync(record.EncodeHeader(), record.Body); // the log copies the body once, into its group
         _progress.Apply(request);
         metrics.ChunkAcknowledged(request.LineCount);
         return new ChunkResult { Stopped = _run.Stopped };

@@ -127,14 +127,18 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
     /// but one cancelled later may still be written and become durable. The payload is copied by the writer loop,
     /// so the caller must not change <paramref name="record"/> until the returned task completes.
     /// </remarks>
-    public ValueTask<long> AppendAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default)
+    public ValueTask<long> AppendAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default) =>
+        AppendAsync(ReadOnlyMemory<byte>.Empty, record, cancellationToken);
+
+    /// <inheritdoc cref="AppendAsync(ReadOnlyMemory{byte}, CancellationToken)"/>
+    public ValueTask<long> AppendAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> tail, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        if (record.IsEmpty)
+        if (head.IsEmpty && tail.IsEmpty)
         {
-            throw new ArgumentException("A write-ahead log record must not be empty.", nameof(record));
+            throw new ArgumentException("A write-ahead log record must not be empty.", nameof(tail));
         }
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(record.Length, MaxRecordBytes, nameof(record));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)head.Length + tail.Length, MaxRecordBytes, nameof(tail));
         if (_fault is { } fault)
         {
             return ValueTask.FromException<long>(Failed(fault));
@@ -144,7 +148,7 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
             return ValueTask.FromCanceled<long>(cancellationToken);
         }
 
-        var pending = new PendingAppend(record);
+        var pending = new PendingAppend(head, tail);
         if (cancellationToken.CanBeCanceled)
         {
             pending.Registration = cancellationToken.UnsafeRegister(
@@ -309,7 +313,7 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
                     {
                         continue; // cancelled before it was written
                     }
-                    var size = HeaderSize + (long)next.Payload.Length;
+                    var size = HeaderSize + (long)next.Length;
                     if (group.Count > 0 && groupBytes + size > MaxGroupBytes)
                     {
                         carry = next;
@@ -381,15 +385,15 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
             var offset = 0;
             foreach (var pending in group)
             {
-                var payload = pending.Payload.Span;
-                var body = buffer.AsSpan(offset + HeaderSize, payload.Length);
-                payload.CopyTo(body);
+                var body = buffer.AsSpan(offset + HeaderSize, pending.Length);
+                pending.Head.Span.CopyTo(body);
+                pending.Tail.Span.CopyTo(body[pending.Head.Length..]);
                 // The checksum covers the copy, so a caller that changes its buffer mid-append can't produce a record
                 // that fails validation on the next open (which would cut off everything after it).
-                BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(offset), (uint)payload.Length);
+                BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(offset), (uint)pending.Length);
                 BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(offset + 4), Crc32.HashToUInt32(body));
                 segment.NoteRecord(start + offset);
-                offset += HeaderSize + payload.Length;
+                offset += HeaderSize + pending.Length;
             }
             RandomAccess.Write(segment.Handle, buffer.AsSpan(0, offset), segment.Length);
             RandomAccess.FlushToDisk(segment.Handle);
@@ -407,7 +411,7 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
         var end = start;
         foreach (var pending in group)
         {
-            end += HeaderSize + pending.Payload.Length;
+            end += HeaderSize + pending.Length;
             pending.Registration.Unregister();
             pending.TrySetResult(end);
         }
@@ -724,10 +728,15 @@ public sealed class FileWriteAheadLog : IWriteAheadLog
         }
     }
 
-    private sealed class PendingAppend(ReadOnlyMemory<byte> payload)
+    private sealed class PendingAppend(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> tail)
         : TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)
     {
-        public ReadOnlyMemory<byte> Payload { get; } = payload;
+        public ReadOnlyMemory<byte> Head { get; } = head;
+
+        public ReadOnlyMemory<byte> Tail { get; } = tail;
+
+        /// <summary>The record's length: head and tail together.</summary>
+        public int Length => Head.Length + Tail.Length;
 
         public CancellationTokenRegistration Registration { get; set; }
     }

@@ -19,6 +19,9 @@ public interface IWriteAheadLog : IAsyncDisposable
     /// <summary>Appends one record and returns the position just past it, once it is on disk.</summary>
     ValueTask<long> AppendAsync(ReadOnlyMemory<byte> record, CancellationToken cancellationToken = default);
 
+    /// <summary>Appends one record made of <paramref name="head"/> followed by <paramref name="tail"/>, without joining them first.</summary>
+    ValueTask<long> AppendAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> tail, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Reads durable records that start at or after <paramref name="fromPosition"/>, in order, until about
     /// <paramref name="maxBytes"/> have been read (at least one record when any is there).

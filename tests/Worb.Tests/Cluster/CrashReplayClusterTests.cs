@@ -104,7 +104,7 @@ public sealed class CrashReplayClusterTests : IAsyncLifetime
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    private static Immutable<byte[]> Body(string json) => new(Encoding.UTF8.GetBytes(json));
+    private static Immutable<ReadOnlyMemory<byte>> Body(string json) => new(Encoding.UTF8.GetBytes(json));
 
     /// <summary>Drains only at start (the replay) and when asked, so acknowledged chunks wait in the log.</summary>
     private sealed class NeverDrainingSilo : ISiloConfigurator

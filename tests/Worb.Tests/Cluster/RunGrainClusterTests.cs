@@ -111,7 +111,7 @@ public sealed class RunGrainClusterTests(WorbClusterFixture fixture) : IClassFix
             string.Join(", ", lines) + "]}}, \"dropped\": 0}";
     }
 
-    private static Immutable<byte[]> Body(string json) => new(Encoding.UTF8.GetBytes(json));
+    private static Immutable<ReadOnlyMemory<byte>> Body(string json) => new(Encoding.UTF8.GetBytes(json));
 
     private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, string run)
     {

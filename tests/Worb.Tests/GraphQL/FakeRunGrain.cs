@@ -38,7 +38,7 @@ internal sealed class FakeRunGrain(RunKey key) : IRunGrain
 
     public Task<RunSnapshot?> GetAsync() => Task.FromResult(Snapshot);
 
-    public Task<ChunkResult> AppendChunkAsync(Orleans.Concurrency.Immutable<byte[]> body) =>
+    public Task<ChunkResult> AppendChunkAsync(Orleans.Concurrency.Immutable<ReadOnlyMemory<byte>> body) =>
         throw new NotSupportedException();
 
     public Task EnsureStoredAsync()

@@ -92,6 +92,23 @@ public sealed class FileWriteAheadLogTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_appended_in_two_parts_reads_back_as_one_and_survives_a_reopen()
+    {
+        long end;
+        await using (var wal = Open())
+        {
+            end = await wal.AppendAsync(Bytes("head:"), Bytes("and tail"));
+            Assert.Equal(Header + 13, end);
+            Assert.Equal("head:and tail", Text(Assert.Single(wal.Read(0, 1024))));
+            await Assert.ThrowsAsync<ArgumentException>(async () => await wal.AppendAsync(ReadOnlyMemory<byte>.Empty, ReadOnlyMemory<byte>.Empty));
+        }
+
+        await using var reopened = Open(); // the checksum covers both parts, so the record is valid on open
+        Assert.Equal(end, reopened.DurablePosition);
+        Assert.Equal("head:and tail", Text(Assert.Single(reopened.Read(0, 1024))));
+    }
+
+    [Fact]
     public async Task Read_honours_max_bytes_but_always_returns_one_record()
     {
         await using var wal = Open();
