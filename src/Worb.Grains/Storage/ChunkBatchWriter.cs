@@ -35,11 +35,20 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
 
     // Reused from batch to batch (calls are serialized), so a steady stream allocates no new row buffers.
     private readonly HistoryRowBatch _values = new();
-    private readonly JsonKeyCache _keyNames = new();
-    private HistoryLineRow[] _lines = new HistoryLineRow[256];
+    private readonly HistoryBatchPreparer _preparer = new();
+    private readonly PreparedBatch _prepared = new();
 
-    public async Task<BatchStats> WriteAsync(
+    /// <summary>Prepares and writes <paramref name="chunks"/> (see <see cref="HistoryBatchPreparer"/>) in one call.</summary>
+    public Task<BatchStats> WriteAsync(
         IReadOnlyList<StoredChunk> chunks, string walId, long cursor, CancellationToken cancellationToken = default)
+    {
+        _preparer.Prepare(chunks, _prepared);
+        return WriteAsync(_prepared, walId, cursor, cancellationToken);
+    }
+
+    /// <summary>Writes a batch that <see cref="HistoryBatchPreparer"/> prepared, with the log cursor, in one transaction.</summary>
+    public async Task<BatchStats> WriteAsync(
+        PreparedBatch batch, string walId, long cursor, CancellationToken cancellationToken = default)
     {
         _values.Clear(); // a failed batch leaves its rows behind
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -52,11 +61,16 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         await using var statements = new Statements(connection, transaction);
         var newKeys = new Dictionary<string, long>(StringComparer.Ordinal);
         var runs = new Dictionary<long, RunChanges>();
-        var lineCount = 0;
         var storedLines = 0;
-        var members = new List<JsonMember>(64);
 
-        foreach (var chunk in chunks)
+        for (var i = 0; i < batch.ValueCount; i++)
+        {
+            var value = batch.Values[i];
+            var keyId = await KeyIdAsync(statements, value.Key, newKeys, cancellationToken);
+            _values.Add(value.RunId, keyId, value.Step, value.Value);
+        }
+
+        foreach (var chunk in batch.Chunks)
         {
             if (!runs.TryGetValue(chunk.RunId, out var changes))
             {
@@ -70,24 +84,6 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
             {
                 switch (file.FileName)
                 {
-                    case FileStreamFiles.History:
-                        for (var i = 0; i < file.Lines.Count; i++)
-                        {
-                            var lineNo = file.Offset + i;
-                            var line = file.Lines[i];
-                            if (!JsonLineScanner.TryScanObject(line, members, out _, _keyNames))
-                            {
-                                continue; // validated on the hot path; a line that got here is well-formed
-                            }
-                            var step = HistoryStep.Of(members, lineNo);
-                            Add(ref _lines, ref lineCount, new HistoryLineRow(chunk.RunId, lineNo, step, line));
-                            foreach (var member in members)
-                            {
-                                var keyId = await KeyIdAsync(statements, member.Key, newKeys, cancellationToken);
-                                _values.Add(chunk.RunId, keyId, step, HistoryValue.From(member));
-                            }
-                        }
-                        break;
                     case FileStreamFiles.Summary:
                         if (file.Lines.Count > 0)
                         {
@@ -117,7 +113,7 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
             }
         }
 
-        statements.HistoryLines.Write(_lines.AsSpan(0, lineCount), cancellationToken);
+        statements.HistoryLines.Write(batch.Lines, cancellationToken);
         var values = _values.Sorted();
         statements.History.Write(values, cancellationToken);
         statements.Blocks.Write(values, cancellationToken);
@@ -134,18 +130,8 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
             _keyIds[name] = id;
         }
         var valueCount = _values.Count;
-        Array.Clear(_lines, 0, lineCount); // drop the references to this batch's strings
-        _values.Clear();
-        return new BatchStats(storedLines + lineCount, valueCount);
-    }
-
-    private static void Add<T>(ref T[] buffer, ref int count, in T row)
-    {
-        if (count == buffer.Length)
-        {
-            Array.Resize(ref buffer, buffer.Length * 2);
-        }
-        buffer[count++] = row;
+        _values.Clear(); // drop the references to this batch's strings
+        return new BatchStats(storedLines + batch.LineCount, valueCount);
     }
 
     private async ValueTask<long> KeyIdAsync(
@@ -187,8 +173,6 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
             statement.Bind(first + 5, kind);
         }
     }
-
-    private readonly record struct HistoryLineRow(long RunId, long LineNo, long Step, string Content);
 
     private sealed class RunChanges
     {

@@ -94,7 +94,7 @@ internal sealed class HistoryRowBatch
     public void Clear()
     {
         Array.Clear(_arrived, 0, _count);
-        Array.Clear(_ordered, 0, _count);
+        Array.Clear(_ordered, 0, Math.Min(_count, _ordered.Length)); // Sorted() may not have run (a failed batch)
         _count = 0;
         _series.Clear();
         _seriesIndex.Clear();

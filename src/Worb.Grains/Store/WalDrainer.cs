@@ -23,6 +23,8 @@ public sealed class WalDrainer(
     ILogger logger,
     WorbMetrics? metrics = null)
 {
+    private readonly HistoryBatchPreparer _preparer = new();
+    private readonly PreparedBatch[] _buffers = [new(), new()];
     private long? _cursor;
 
     /// <summary>How far the log is stored.</summary>
@@ -59,33 +61,63 @@ public sealed class WalDrainer(
     /// <summary>Stores everything appended so far; returns the position reached.</summary>
     public async Task<long> DrainAsync(CancellationToken cancellationToken = default)
     {
-        while (await DrainBatchAsync(cancellationToken))
-        {
-        }
+        await DrainToAsync(long.MaxValue, cancellationToken);
         return await CursorAsync(cancellationToken);
     }
 
     /// <summary>Stores at least up to <paramref name="position"/>.</summary>
-    public async Task FlushToAsync(long position, CancellationToken cancellationToken = default)
+    public Task FlushToAsync(long position, CancellationToken cancellationToken = default) => DrainToAsync(position, cancellationToken);
+
+    /// <summary>
+    /// Stores batches until the cursor reaches <paramref name="position"/> or nothing waits. Pipelined: while one
+    /// batch is written to SQLite (on the caller's thread), the next is read, parsed and scanned on the thread pool,
+    /// so a backlog keeps both the writer and a second core busy.
+    /// </summary>
+    private async Task DrainToAsync(long position, CancellationToken cancellationToken)
     {
-        while (await CursorAsync(cancellationToken) < position && await DrainBatchAsync(cancellationToken))
+        var cursor = await CursorAsync(cancellationToken);
+        if (cursor >= position)
         {
+            return;
+        }
+        // Two buffers take turns: one holds the batch being written, the other receives the next one.
+        var next = PrepareInBackground(cursor, _buffers[0], cancellationToken);
+        try
+        {
+            while (await next is { } batch)
+            {
+                var free = ReferenceEquals(batch.Prepared, _buffers[0]) ? _buffers[1] : _buffers[0];
+                next = batch.End < position
+                    ? PrepareInBackground(batch.End, free, cancellationToken)
+                    : Task.FromResult<ReadBatch?>(null);
+                await WriteAsync(batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            // A failed write leaves the next batch's preparation running; let it finish before its buffer is reused.
+            await ((Task)next).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            foreach (var buffer in _buffers)
+            {
+                buffer.Reset([]); // an idle store keeps no parsed lines alive
+            }
         }
     }
 
-    /// <summary>Stores one batch; false when nothing was waiting.</summary>
-    public async Task<bool> DrainBatchAsync(CancellationToken cancellationToken = default)
+    private Task<ReadBatch?> PrepareInBackground(long from, PreparedBatch buffer, CancellationToken cancellationToken) =>
+        Task.Run(() => Prepare(from, buffer), cancellationToken);
+
+    /// <summary>Reads the records past <paramref name="from"/> (up to the batch limits) and prepares them; null when none wait.</summary>
+    private ReadBatch? Prepare(long from, PreparedBatch buffer)
     {
-        var cursor = await CursorAsync(cancellationToken);
-        var records = log.Read(cursor, batchBytes);
+        var records = log.Read(from, batchBytes);
         if (records.Count == 0)
         {
-            return false;
+            return null;
         }
-        var started = Stopwatch.GetTimestamp();
         var chunks = new List<StoredChunk>(records.Count);
         var lines = 0;
-        var next = cursor;
+        var next = from;
         foreach (var record in records)
         {
             if (lines >= batchLines)
@@ -105,14 +137,23 @@ public sealed class WalDrainer(
                 logger.LogError("Skipping an unreadable chunk of run {RunId} at {Position}: {Error}", chunk.RunId, record.Position, error);
             }
         }
-        var stats = await writer.WriteAsync(chunks, log.Id, next, cancellationToken);
-        _cursor = next;
+        _preparer.Prepare(chunks, buffer);
+        return new ReadBatch(buffer, next);
+    }
+
+    private async Task WriteAsync(ReadBatch batch, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var stats = await writer.WriteAsync(batch.Prepared, log.Id, batch.End, cancellationToken);
+        _cursor = batch.End;
         var elapsed = Stopwatch.GetElapsedTime(started);
-        metrics?.BatchStored(next, stats.Lines, stats.Values, elapsed);
-        log.Release(next);
+        metrics?.BatchStored(batch.End, stats.Lines, stats.Values, elapsed);
+        log.Release(batch.End);
         logger.LogDebug(
             "Stored {Chunks} chunks ({Lines} lines, {Values} values) up to {Position} in {ElapsedMs:F1} ms",
-            chunks.Count, stats.Lines, stats.Values, next, elapsed.TotalMilliseconds);
-        return true;
+            batch.Prepared.Chunks.Count, stats.Lines, stats.Values, batch.End, elapsed.TotalMilliseconds);
     }
+
+    /// <summary>A prepared batch and the log position just past its last record.</summary>
+    private sealed record ReadBatch(PreparedBatch Prepared, long End);
 }

@@ -46,6 +46,21 @@ public sealed class HistoryRowBatchTests
     }
 
     [Fact]
+    public void Clears_a_batch_that_grew_but_was_never_sorted()
+    {
+        var batch = new HistoryRowBatch();
+        for (var step = 0; step < 10_000; step++) // past the first buffers, as in a batch that failed mid-way
+        {
+            batch.Add(1, 1, step, new HistoryValue(step, null, HistoryValue.NumberKind));
+        }
+
+        batch.Clear();
+
+        Assert.Equal(0, batch.Count);
+        Assert.Empty(batch.Sorted().ToArray());
+    }
+
+    [Fact]
     public void Keeps_series_that_arrive_in_order_without_reordering_and_sorts_one_that_went_back()
     {
         var batch = new HistoryRowBatch();

@@ -59,6 +59,33 @@ public sealed class ReplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_backlog_of_many_batches_is_stored_exactly_while_the_next_batch_is_prepared_alongside()
+    {
+        await using var log = OpenLog();
+        const int chunks = 60;
+        for (var c = 0; c < chunks; c++)
+        {
+            // Each chunk logs its own metric, so a batch written from the wrong buffer shows as wrong keys.
+            var lines = Enumerable.Range(c * 4, 4)
+                .Select(s => System.Text.Json.JsonSerializer.Serialize($"{{\"m{c}\": {s}, \"_step\": {s}}}"));
+            await AppendAsync(log, $"{{\"files\": {{\"wandb-history.jsonl\": {{\"offset\": {c * 4}, \"content\": [{string.Join(", ", lines)}]}}}}}}");
+        }
+
+        // A byte budget of ~2 records and at most 7 lines per batch: ~30 batches, each prepared while the last is written.
+        var drainer = new WalDrainer(log, new ChunkBatchWriter(_database), new WalCursorStore(_database), 600, 7, NullLogger.Instance);
+        Assert.Equal(log.DurablePosition, await drainer.DrainAsync());
+
+        Assert.Equal(chunks * 4, await CountAsync("history_lines"));
+        for (var c = 0; c < chunks; c++)
+        {
+            Assert.Equal(
+                string.Join(",", Enumerable.Range(c * 4, 4)),
+                await TextAsync($"SELECT group_concat(step, ',') FROM (SELECT h.step FROM history h JOIN metric_keys k ON k.id = h.key_id WHERE k.name = 'm{c}' ORDER BY h.step)"));
+        }
+        Assert.Equal(chunks * 4, await ScalarAsync("SELECT history_line_count FROM runs"));
+    }
+
+    [Fact]
     public async Task Replaying_already_stored_records_changes_nothing()
     {
         await using var log = OpenLog();
