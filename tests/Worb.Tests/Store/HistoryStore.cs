@@ -49,20 +49,7 @@ public sealed class HistoryStore : IAsyncDisposable
     public async Task<List<object?[]>> RowsAsync(string sql)
     {
         await using var connection = await Database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
+        return await SqliteRows.ReadAsync(connection, sql);
     }
 
     public ValueTask DisposeAsync()

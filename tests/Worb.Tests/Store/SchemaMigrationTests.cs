@@ -66,21 +66,5 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
-    private async Task<List<object?[]>> RowsAsync(string sql)
-    {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private Task<List<object?[]>> RowsAsync(string sql) => SqliteRows.ReadAsync(_connection, sql);
 }
