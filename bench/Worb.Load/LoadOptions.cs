@@ -16,7 +16,7 @@ public sealed class LoadOptions
     public int ChartSteps { get; set; } = 1_000_000;
     public int ChartBuckets { get; set; } = 1_500;
     public int ChartRepeats { get; set; } = 20;
-    public bool TenMillion { get; set; }
+    public bool TenMillion { get; set; } = true;
     public bool SkipScaling { get; set; }
     public bool ChartOnly { get; set; }
     public bool IngestOnly { get; set; }
@@ -45,13 +45,14 @@ public sealed class LoadOptions
                 case "--chart-buckets": options.ChartBuckets = Int(); break;
                 case "--chart-repeats": options.ChartRepeats = Int(); break;
                 case "--ten-million": options.TenMillion = true; break;
+                case "--no-ten-million": options.TenMillion = false; break;
                 case "--skip-scaling": options.SkipScaling = true; break;
                 case "--chart-only": options.ChartOnly = true; break;
                 case "--ingest-only": options.IngestOnly = true; break;
                 case "--host-dll": options.HostDll = Next(); break;
                 case "--quick":
                     options.Runs = 4; options.Steps = 1_000; options.Metrics = 20; options.LiveRuns = 20;
-                    options.LiveSeconds = 3; options.MemoryRuns = 100; options.ChartSteps = 100_000; options.ChartRepeats = 5;
+                    options.LiveSeconds = 3; options.MemoryRuns = 100; options.ChartSteps = 100_000; options.ChartRepeats = 5; options.TenMillion = false;
                     break;
                 default: throw new ArgumentException($"unknown option {args[i]}");
             }

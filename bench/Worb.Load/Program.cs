@@ -136,7 +136,7 @@ foreach (var chart in charts)
 }
 PrintReport();
 
-// The chart query at 10k, 100k and the chart size (and 10M with --ten-million): one run, one metric each.
+// The chart query at 10k, 100k, the chart size and 10M (unless --no-ten-million): one run, one metric each.
 async IAsyncEnumerable<ChartResult> ChartsAsync(WandbClient client)
 {
     var sizes = options.SkipScaling ? [options.ChartSteps] : new List<int> { 10_000, 100_000, options.ChartSteps };

@@ -116,7 +116,10 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         statements.HistoryLines.Write(batch.Lines, cancellationToken);
         var values = _values.Sorted();
         statements.History.Write(values, cancellationToken);
-        statements.Blocks.Write(values, cancellationToken);
+        foreach (var blocks in statements.Blocks)
+        {
+            blocks.Write(values, cancellationToken);
+        }
 
         foreach (var (runId, changes) in runs)
         {
@@ -195,7 +198,7 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         {
             HistoryLines = new MultiRowInsert<HistoryLineRow>(connection, HistoryLinesInsert, 4, BindLine);
             History = new MultiRowInsert<HistoryValueRow>(connection, HistoryInsert, 6, BindValue);
-            Blocks = new HistoryBlockWriter(connection);
+            Blocks = [.. HistoryBlockLevel.All.Select(level => new HistoryBlockWriter(connection, level))];
             _event = new RawStatement(connection,
                 "INSERT OR REPLACE INTO events_lines (run_id, line_no, content) VALUES (?1, ?2, ?3);");
             _log = new RawStatement(connection,
@@ -223,7 +226,8 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
 
         public MultiRowInsert<HistoryValueRow> History { get; }
 
-        public HistoryBlockWriter Blocks { get; }
+        /// <summary>One writer per level of block summaries.</summary>
+        public IReadOnlyList<HistoryBlockWriter> Blocks { get; }
 
         public void InsertEvent(long runId, long lineNo, string content)
         {
@@ -266,7 +270,10 @@ public sealed class ChunkBatchWriter(WorbDatabase database)
         {
             HistoryLines.Dispose();
             History.Dispose();
-            Blocks.Dispose();
+            foreach (var blocks in Blocks)
+            {
+                blocks.Dispose();
+            }
             _event.Dispose();
             _log.Dispose();
             foreach (var command in new[] { _key, _run, _cursor })

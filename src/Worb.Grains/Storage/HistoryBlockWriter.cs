@@ -4,7 +4,7 @@ using Worb.Grains.Storage.Sql;
 namespace Worb.Grains.Storage;
 
 /// <summary>
-/// Keeps <c>history_blocks</c> exact in the store's transaction. A batch's rows for one block usually extend it past
+/// Keeps one level of block summaries (<see cref="HistoryBlockLevel"/>) exact in the store's transaction. A batch's rows for one block usually extend it past
 /// its last step: then the block is merged in one upsert (min of mins, max of maxes, counts added). When they don't
 /// — a replayed chunk, a re-sent step, a step that went back — the block is recomputed from the <c>history</c>
 /// rows, so replay never counts a value twice.
@@ -15,10 +15,13 @@ internal sealed class HistoryBlockWriter : IDisposable
     private readonly RawStatement _delete;
     private readonly RawStatement _recompute;
 
-    public HistoryBlockWriter(SqliteConnection connection)
+    private readonly HistoryBlockLevel _level;
+
+    public HistoryBlockWriter(SqliteConnection connection, HistoryBlockLevel level)
     {
-        _merge = new RawStatement(connection, """
-            INSERT INTO history_blocks (run_id, key_id, block, first_step, last_step, last_value, min_value, max_value, value_count)
+        _level = level;
+        _merge = new RawStatement(connection, $"""
+            INSERT INTO {level.Table} (run_id, key_id, block, first_step, last_step, last_value, min_value, max_value, value_count)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             ON CONFLICT (run_id, key_id, block) DO UPDATE SET
                 last_step = excluded.last_step,
@@ -26,11 +29,11 @@ internal sealed class HistoryBlockWriter : IDisposable
                 min_value = MIN(min_value, excluded.min_value),
                 max_value = MAX(max_value, excluded.max_value),
                 value_count = value_count + excluded.value_count
-            WHERE ?10 > history_blocks.last_step;
+            WHERE ?10 > {level.Table}.last_step;
             """);
-        _delete = new RawStatement(connection, "DELETE FROM history_blocks WHERE run_id = ?1 AND key_id = ?2 AND block = ?3;");
-        _recompute = new RawStatement(connection, """
-            INSERT INTO history_blocks (run_id, key_id, block, first_step, last_step, last_value, min_value, max_value, value_count)
+        _delete = new RawStatement(connection, $"DELETE FROM {level.Table} WHERE run_id = ?1 AND key_id = ?2 AND block = ?3;");
+        _recompute = new RawStatement(connection, $"""
+            INSERT INTO {level.Table} (run_id, key_id, block, first_step, last_step, last_value, min_value, max_value, value_count)
             SELECT ?1, ?2, ?3, MIN(step), MAX(step),
                    (SELECT value FROM history WHERE run_id = ?1 AND key_id = ?2 AND step BETWEEN ?4 AND ?5 AND value IS NOT NULL
                     ORDER BY step DESC LIMIT 1),
@@ -49,10 +52,10 @@ internal sealed class HistoryBlockWriter : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var first = rows[start];
-            var block = HistoryBlocks.Of(first.Step);
+            var block = _level.Of(first.Step);
             var end = start + 1;
             while (end < rows.Length && rows[end].RunId == first.RunId && rows[end].KeyId == first.KeyId
-                   && HistoryBlocks.Of(rows[end].Step) == block)
+                   && _level.Of(rows[end].Step) == block)
             {
                 end++;
             }
@@ -118,8 +121,8 @@ internal sealed class HistoryBlockWriter : IDisposable
         _recompute.Bind(1, runId);
         _recompute.Bind(2, keyId);
         _recompute.Bind(3, block);
-        _recompute.Bind(4, HistoryBlocks.FirstStep(block));
-        _recompute.Bind(5, HistoryBlocks.LastStep(block));
+        _recompute.Bind(4, _level.FirstStep(block));
+        _recompute.Bind(5, _level.LastStep(block));
         _recompute.Execute();
     }
 

@@ -99,6 +99,8 @@ public sealed class RunRepository(WorbDatabase database, TimeProvider clock)
         command.Transaction = transaction;
         command.CommandText = """
             DELETE FROM history WHERE run_id = $id;
+            DELETE FROM history_blocks WHERE run_id = $id;
+            DELETE FROM history_blocks_4096 WHERE run_id = $id;
             DELETE FROM history_lines WHERE run_id = $id;
             DELETE FROM events_lines WHERE run_id = $id;
             DELETE FROM log_lines WHERE run_id = $id;

@@ -14,6 +14,9 @@ public sealed class HistoryBucketQueryTests
     [InlineData(10_000, 7, 130L, 8_765L)] // partial blocks at both ends
     [InlineData(10_000, 1, null, null)]
     [InlineData(10_000, 3, 5_000L, 5_000L)] // one step
+    [InlineData(100_000, 7, null, null)] // 14,286 steps per bucket: read from the 4,096-step blocks
+    [InlineData(100_000, 5, 130L, 98_765L)] // coarse blocks inside, fine blocks and rows at both ends
+    [InlineData(100_000, 20, 4_000L, 45_000L)] // 2,050 steps per bucket: fine blocks only
     public async Task Buckets_hold_exact_first_last_min_max_count(int steps, int buckets, long? minStep, long? maxStep)
     {
         await using var store = await HistoryStore.CreateAsync();
@@ -89,30 +92,45 @@ public sealed class HistoryBucketQueryTests
         Assert.Empty(none);
     }
 
-    [Fact]
-    public async Task Finite_only_leaves_out_infinities_even_inside_whole_blocks()
+    [Theory]
+    [InlineData(1_000, 100, 4)] // fine blocks
+    [InlineData(30_000, 5_000, 3)] // coarse blocks, one of them without an infinity
+    public async Task Finite_only_leaves_out_infinities_even_inside_whole_blocks(int steps, int every, int buckets)
     {
         await using var store = await HistoryStore.CreateAsync();
-        var lines = Enumerable.Range(0, 1_000).Select(s => s % 100 == 7
-            ? $"{{\"loss\": {(s % 200 == 7 ? "Infinity" : "-Infinity")}, \"_step\": {s}}}"
+        var lines = Enumerable.Range(0, steps).Select(s => s % every == 7
+            ? $"{{\"loss\": {(s % (2 * every) == 7 ? "Infinity" : "-Infinity")}, \"_step\": {s}}}"
             : $"{{\"loss\": {s}, \"_step\": {s}}}").ToList();
         await store.WriteAsync(0, lines);
         var query = new HistoryBucketQuery(store.Database);
         var keyId = (await query.FindKeyAsync("loss"))!.Value;
 
-        var all = await query.QueryAsync(store.RunId, keyId, null, null, 4).ToListAsync();
-        var finite = await query.QueryAsync(store.RunId, keyId, null, null, 4, finiteOnly: true).ToListAsync();
+        var all = await query.QueryAsync(store.RunId, keyId, null, null, buckets).ToListAsync();
+        var finite = await query.QueryAsync(store.RunId, keyId, null, null, buckets, finiteOnly: true).ToListAsync();
 
-        Assert.Equal(1_000, all.Sum(b => b.Count));
+        var infinities = steps / every;
+        Assert.Equal(steps, all.Sum(b => b.Count));
         Assert.Equal(double.NegativeInfinity, all.Min(b => b.Min));
-        Assert.Equal(990, finite.Sum(b => b.Count));
+        Assert.Equal(steps - infinities, finite.Sum(b => b.Count));
         Assert.Equal(all.Select(b => (b.FirstStep, b.LastStep)), finite.Select(b => (b.FirstStep, b.LastStep)));
-        var finiteSteps = Enumerable.Range(0, 1_000).Where(s => s % 100 != 7).ToList();
+        var finiteSteps = Enumerable.Range(0, steps).Where(s => s % every != 7).ToList();
         foreach (var bucket in finite)
         {
             var inBucket = finiteSteps.Where(s => s >= bucket.FirstStep && s <= bucket.LastStep).ToList();
             Assert.Equal(new HistoryBucket(inBucket[0], inBucket[^1], inBucket[^1], inBucket[0], inBucket[^1], inBucket.Count), bucket);
         }
+    }
+
+    [Fact]
+    public async Task Deleting_a_run_deletes_its_block_summaries()
+    {
+        await using var store = await HistoryStore.CreateAsync();
+        await store.WriteAsync(0, Lines(Values(5_000, seed: 1), 0, 5_000));
+        Assert.NotEmpty(await store.RowsAsync("SELECT 1 FROM history_blocks_4096"));
+
+        await new RunRepository(store.Database, TimeProvider.System).DeleteAsync(store.RunId);
+
+        Assert.Empty(await store.RowsAsync("SELECT 1 FROM history_blocks UNION ALL SELECT 1 FROM history_blocks_4096"));
     }
 
     private static async Task<List<HistoryBucket>> QueryAsync(HistoryStore store, long? minStep, long? maxStep, int buckets) =>

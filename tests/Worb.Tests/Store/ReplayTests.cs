@@ -128,7 +128,7 @@ public sealed class ReplayTests : IAsyncLifetime
     {
         var rows = new List<string>();
         await using var connection = await _database.OpenAsync();
-        foreach (var table in new[] { "history_lines", "history", "history_blocks", "log_lines", "runs" })
+        foreach (var table in new[] { "history_lines", "history", "history_blocks", "history_blocks_4096", "log_lines", "runs" })
         {
             await using var command = connection.CreateCommand();
             command.CommandText = $"SELECT * FROM {table} ORDER BY 1, 2";

@@ -23,7 +23,7 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Version_3_data_survives_the_line_and_kind_migrations()
+    public async Task Version_3_data_survives_the_line_kind_and_coarse_block_migrations()
     {
         await SchemaMigrations.ApplyAsync(_connection, CancellationToken.None, targetVersion: 3);
         var longLine = "{\"loss\": 0.5, \"text\": \"" + new string('x', 3000) + "\", \"_step\": 7}";
@@ -36,6 +36,9 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
             INSERT INTO history_lines (run_id, line_no, step, content) VALUES (1, 0, 7, '{longLine}');
             INSERT INTO events_lines (run_id, line_no, content) VALUES (1, 0, '{"{"}"cpu": 1{"}"}');
             INSERT INTO log_lines (run_id, line_no, stream, content) VALUES (1, 0, 1, 'oops');
+            INSERT INTO history_blocks (run_id, key_id, block, first_step, last_step, last_value, min_value, max_value, value_count) VALUES
+                (1, 1, 0, 7, 60, 0.5, -1, 2, 10), (1, 1, 1, 64, 100, 0.25, 0, 3, 5), (1, 1, 64, 4096, 4100, 9, 9, 9, 2),
+                (99, 1, 0, 0, 63, 1, 1, 1, 64); -- run 99 was deleted
             """);
 
         await SchemaMigrations.ApplyAsync(_connection, CancellationToken.None);
@@ -46,6 +49,10 @@ public sealed class SchemaMigrationTests : IAsyncLifetime
         Assert.Equal([[0L, 7L, longLine]], await RowsAsync("SELECT line_no, step, content FROM history_lines"));
         Assert.Equal([[0L, "{\"cpu\": 1}"]], await RowsAsync("SELECT line_no, content FROM events_lines"));
         Assert.Equal([[0L, 1L, "oops"]], await RowsAsync("SELECT line_no, stream, content FROM log_lines"));
+        Assert.Equal(
+            [[1L, 0L, 7L, 100L, 0.25, -1d, 3d, 10L + 5], [1L, 1L, 4096L, 4100L, 9d, 9d, 9d, 2L]],
+            await RowsAsync("SELECT run_id, block, first_step, last_step, last_value, min_value, max_value, value_count FROM history_blocks_4096 ORDER BY block"));
+        Assert.Empty(await RowsAsync("SELECT 1 FROM history_blocks WHERE run_id = 99"));
         foreach (var table in new[] { "history_lines", "events_lines", "log_lines" })
         {
             var sql = (string)(await RowsAsync($"SELECT sql FROM sqlite_schema WHERE name = '{table}'")).Single()[0]!;

@@ -9,10 +9,11 @@ namespace Worb.Grains.Storage.Queries;
 /// With <c>finiteOnly</c>, ±Infinity are not counted either (a block whose summary holds one is read from its rows).
 /// </summary>
 /// <remarks>
-/// When a bucket spans at least one 64-step block (<see cref="HistoryBlocks"/>), the bucket width is rounded up to
-/// whole blocks and aligned to them, so buckets are read from <c>history_blocks</c> — about steps / 64 rows
-/// however wide the range — plus the raw rows of the two partial blocks at the range's ends. Narrower ranges read
-/// the <c>history</c> rows themselves (at most buckets × 64 of them).
+/// Buckets are read from the coarsest level of block summaries (<see cref="HistoryBlockLevel"/>) whose blocks fit in
+/// a bucket: the bucket width is rounded up to whole blocks of that level and aligned to them, so a range is read as
+/// its whole blocks — a few per bucket, however long the run — plus, at the range's two ends, the partial blocks
+/// read one level finer, down to the raw <c>history</c> rows. Ranges narrower than 64 steps per bucket read the
+/// rows themselves (at most buckets × 64 of them).
 /// </remarks>
 public sealed class HistoryBucketQuery(WorbDatabase database)
 {
@@ -81,18 +82,20 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
         var span = (double)hi - lo + 1;
         var width = (long)Math.Ceiling(span / bucketCount);
         var origin = lo;
-        var useBlocks = width >= HistoryBlocks.Size;
-        if (useBlocks)
+        // The coarsest level whose blocks fit in a bucket (0: none, read the rows).
+        var levels = HistoryBlockLevel.All.Count(level => width >= level.Size);
+        if (levels > 0)
         {
-            // Align the buckets to blocks; the width is chosen so that the alignment adds no bucket.
-            origin = HistoryBlocks.FirstStep(HistoryBlocks.Of(lo));
-            var blocksSpanned = HistoryBlocks.Of(hi) - HistoryBlocks.Of(lo) + 1;
-            width = (long)Math.Ceiling(blocksSpanned / (double)bucketCount) * HistoryBlocks.Size;
+            // Align the buckets to that level's blocks; the width is chosen so that the alignment adds no bucket.
+            var level = HistoryBlockLevel.All[levels - 1];
+            origin = level.FirstStep(level.Of(lo));
+            var blocksSpanned = level.Of(hi) - level.Of(lo) + 1;
+            width = (long)Math.Ceiling(blocksSpanned / (double)bucketCount) * level.Size;
         }
 
         var pending = default(HistoryBucket);
         var pendingIndex = long.MinValue;
-        await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, hi, useBlocks, finiteOnly, cancellationToken))
+        await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, hi, levels, finiteOnly, cancellationToken))
         {
             var index = FloorDiv(part.FirstStep - origin, width);
             if (index == pendingIndex)
@@ -113,12 +116,16 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
         }
     }
 
-    /// <summary>Pieces in step order, each within one block: raw values, or whole blocks' summaries.</summary>
+    /// <summary>
+    /// Pieces of [lo, hi] in step order: the whole blocks of the coarsest of the first <paramref name="levels"/> levels,
+    /// and the partial blocks at either end (or a block whose summary holds an infinity, with finiteOnly) read one level
+    /// finer, down to the raw values. Each piece lies within one block of every level used.
+    /// </summary>
     private static async IAsyncEnumerable<HistoryBucket> ReadPartsAsync(
-        SqliteConnection connection, long runId, long keyId, long lo, long hi, bool useBlocks, bool finiteOnly,
+        SqliteConnection connection, long runId, long keyId, long lo, long hi, int levels, bool finiteOnly,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!useBlocks)
+        if (levels == 0)
         {
             await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, hi, finiteOnly, cancellationToken))
             {
@@ -126,28 +133,28 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
             }
             yield break;
         }
-        // Whole blocks inside [lo, hi]; the partial blocks at either end come from the rows.
-        var firstWhole = HistoryBlocks.FirstStep(HistoryBlocks.Of(lo)) == lo ? HistoryBlocks.Of(lo) : HistoryBlocks.Of(lo) + 1;
-        var lastWhole = HistoryBlocks.LastStep(HistoryBlocks.Of(hi)) == hi ? HistoryBlocks.Of(hi) : HistoryBlocks.Of(hi) - 1;
+        var level = HistoryBlockLevel.All[levels - 1];
+        var firstWhole = level.FirstStep(level.Of(lo)) == lo ? level.Of(lo) : level.Of(lo) + 1;
+        var lastWhole = level.LastStep(level.Of(hi)) == hi ? level.Of(hi) : level.Of(hi) - 1;
         if (firstWhole > lastWhole)
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, hi, finiteOnly, cancellationToken))
+            await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, hi, levels - 1, finiteOnly, cancellationToken))
             {
-                yield return value;
+                yield return part;
             }
             yield break;
         }
-        if (lo < HistoryBlocks.FirstStep(firstWhole))
+        if (lo < level.FirstStep(firstWhole))
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, lo, HistoryBlocks.FirstStep(firstWhole) - 1, finiteOnly, cancellationToken))
+            await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, level.FirstStep(firstWhole) - 1, levels - 1, finiteOnly, cancellationToken))
             {
-                yield return value;
+                yield return part;
             }
         }
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = """
-                SELECT first_step, last_step, last_value, min_value, max_value, value_count FROM history_blocks
+            command.CommandText = $"""
+                SELECT first_step, last_step, last_value, min_value, max_value, value_count FROM {level.Table}
                 WHERE run_id = $run AND key_id = $key AND block BETWEEN $from AND $to
                 ORDER BY block;
                 """;
@@ -162,23 +169,23 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
                     reader.GetInt64(0), reader.GetInt64(1), reader.GetDouble(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetInt64(5));
                 if (finiteOnly && !(double.IsFinite(block.Min) && double.IsFinite(block.Max)))
                 {
-                    // The summary counts an infinity: this block's finite values come from its rows.
-                    var number = HistoryBlocks.Of(block.FirstStep);
-                    await foreach (var value in ReadValuesAsync(
-                        connection, runId, keyId, HistoryBlocks.FirstStep(number), HistoryBlocks.LastStep(number), finiteOnly, cancellationToken))
+                    // The summary counts an infinity: this block's finite values come from one level finer.
+                    var number = level.Of(block.FirstStep);
+                    await foreach (var part in ReadPartsAsync(
+                        connection, runId, keyId, level.FirstStep(number), level.LastStep(number), levels - 1, finiteOnly, cancellationToken))
                     {
-                        yield return value;
+                        yield return part;
                     }
                     continue;
                 }
                 yield return block;
             }
         }
-        if (HistoryBlocks.LastStep(lastWhole) < hi)
+        if (level.LastStep(lastWhole) < hi)
         {
-            await foreach (var value in ReadValuesAsync(connection, runId, keyId, HistoryBlocks.LastStep(lastWhole) + 1, hi, finiteOnly, cancellationToken))
+            await foreach (var part in ReadPartsAsync(connection, runId, keyId, level.LastStep(lastWhole) + 1, hi, levels - 1, finiteOnly, cancellationToken))
             {
-                yield return value;
+                yield return part;
             }
         }
     }
