@@ -28,7 +28,7 @@ public sealed partial class StoreBarrier(IGrainFactory grains, IOptions<WorbOpti
     {
         try
         {
-            await grains.GetGrain<IStoreGrain>(siloName).DrainAsync();
+            await grains.GetGrain<IStoreGrain>(siloName).FlushAllAsync();
         }
         catch (Exception e) when (e is SiloUnavailableException or OrleansMessageRejectionException
             && !string.Equals(siloName, options.Value.SiloName, StringComparison.Ordinal))

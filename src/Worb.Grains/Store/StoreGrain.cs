@@ -36,7 +36,10 @@ public sealed class StoreGrain(
         return Task.CompletedTask;
     }
 
-    public Task<long> DrainAsync() => _drainer.DrainAsync();
+    /// <summary>How long one call may store before it answers (well below Orleans' 30 s response timeout).</summary>
+    private static readonly TimeSpan CallBudget = TimeSpan.FromSeconds(5);
 
-    public Task FlushToAsync(long position) => _drainer.FlushToAsync(position);
+    public Task<long> AppendedUpToAsync() => Task.FromResult(log.DurablePosition);
+
+    public Task<long> StoreUpToAsync(long position) => _drainer.StoreUpToAsync(position, CallBudget);
 }

@@ -33,7 +33,7 @@ public sealed class WalDrainService(
     private async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        _storedUpTo = await Store.DrainAsync().WaitAsync(cancellationToken);
+        _storedUpTo = await Store.FlushAllAsync(cancellationToken);
         metrics.StoredUpTo(_storedUpTo); // also registers the instruments before the first request
         logger.LogInformation(
             "Write-ahead log {WalId} stored up to {Position} ({ElapsedMs:F0} ms replay)",
@@ -47,7 +47,7 @@ public sealed class WalDrainService(
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         try
         {
-            await Store.DrainAsync().WaitAsync(cancellationToken);
+            await Store.FlushAllAsync(cancellationToken);
         }
         catch (Exception e) when (e is OperationCanceledException or OrleansException or TimeoutException)
         {
@@ -73,7 +73,7 @@ public sealed class WalDrainService(
                 }
                 try
                 {
-                    _storedUpTo = await Store.DrainAsync();
+                    _storedUpTo = await Store.StoreUpToAsync(long.MaxValue);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -58,28 +58,24 @@ public sealed class WalDrainer(
         return cursor;
     }
 
-    /// <summary>Stores everything appended so far; returns the position reached.</summary>
-    public async Task<long> DrainAsync(CancellationToken cancellationToken = default)
-    {
-        await DrainToAsync(long.MaxValue, cancellationToken);
-        return await CursorAsync(cancellationToken);
-    }
-
-    /// <summary>Stores at least up to <paramref name="position"/>.</summary>
-    public Task FlushToAsync(long position, CancellationToken cancellationToken = default) => DrainToAsync(position, cancellationToken);
+    /// <summary>Stores everything appended so far, however long it takes; returns the position reached.</summary>
+    public Task<long> DrainAsync(CancellationToken cancellationToken = default) =>
+        StoreUpToAsync(long.MaxValue, Timeout.InfiniteTimeSpan, cancellationToken);
 
     /// <summary>
-    /// Stores batches until the cursor reaches <paramref name="position"/> or nothing waits. Pipelined: while one
-    /// batch is written to SQLite (on the caller's thread), the next is read, parsed and scanned on the thread pool,
-    /// so a backlog keeps both the writer and a second core busy.
+    /// Stores batches until the cursor reaches <paramref name="position"/>, nothing waits, or <paramref name="budget"/>
+    /// has passed (checked between batches; the first batch is always stored); returns the position reached.
+    /// Pipelined: while one batch is written to SQLite (on the caller's thread), the next is read, parsed and scanned
+    /// on the thread pool, so a backlog keeps both the writer and a second core busy.
     /// </summary>
-    private async Task DrainToAsync(long position, CancellationToken cancellationToken)
+    public async Task<long> StoreUpToAsync(long position, TimeSpan budget, CancellationToken cancellationToken = default)
     {
         var cursor = await CursorAsync(cancellationToken);
         if (cursor >= position)
         {
-            return;
+            return cursor;
         }
+        var started = Stopwatch.GetTimestamp();
         // Two buffers take turns: one holds the batch being written, the other receives the next one.
         var next = PrepareInBackground(cursor, _buffers[0], cancellationToken);
         try
@@ -87,7 +83,8 @@ public sealed class WalDrainer(
             while (await next is { } batch)
             {
                 var free = ReferenceEquals(batch.Prepared, _buffers[0]) ? _buffers[1] : _buffers[0];
-                next = batch.End < position
+                var inBudget = budget == Timeout.InfiniteTimeSpan || Stopwatch.GetElapsedTime(started) < budget;
+                next = batch.End < position && inBudget
                     ? PrepareInBackground(batch.End, free, cancellationToken)
                     : Task.FromResult<ReadBatch?>(null);
                 await WriteAsync(batch, cancellationToken);
@@ -102,6 +99,7 @@ public sealed class WalDrainer(
                 buffer.Reset([]); // an idle store keeps no parsed lines alive
             }
         }
+        return await CursorAsync(cancellationToken);
     }
 
     private Task<ReadBatch?> PrepareInBackground(long from, PreparedBatch buffer, CancellationToken cancellationToken) =>

@@ -86,6 +86,30 @@ public sealed class ReplayTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_call_with_its_time_budget_spent_stores_one_batch_and_says_how_far_it_got()
+    {
+        await using var log = OpenLog();
+        for (var c = 0; c < 6; c++)
+        {
+            await AppendAsync(log, RunGrainClusterTests.HistoryChunk(c * 5, 5));
+        }
+        var drainer = new WalDrainer(log, new ChunkBatchWriter(_database), new WalCursorStore(_database), 1 << 20, 10, NullLogger.Instance);
+
+        var calls = new List<long>();
+        long reached;
+        do
+        {
+            reached = await drainer.StoreUpToAsync(log.DurablePosition, TimeSpan.Zero);
+            calls.Add(reached);
+        }
+        while (reached < log.DurablePosition);
+
+        Assert.Equal(3, calls.Count); // 10 lines (two chunks) per batch, one batch per call
+        Assert.True(calls[0] < calls[1] && calls[1] < calls[2]);
+        Assert.Equal(30, await CountAsync("history_lines"));
+    }
+
+    [Fact]
     public async Task Replaying_already_stored_records_changes_nothing()
     {
         await using var log = OpenLog();
