@@ -47,6 +47,11 @@ public sealed class SqlConsole(WorbDatabase database)
             raw.sqlite3_progress_handler(handle, ProgressEveryInstructions,
                 _ => clock.Elapsed > TimeLimit || cancellationToken.IsCancellationRequested ? 1 : 0, null);
 
+            if (HasSecondStatement(handle, sql))
+            {
+                // Only the first statement's rows could be shown; running the rest unseen would be worse.
+                throw new SqliteException("Send one statement at a time: the console runs a single SELECT or PRAGMA.", 1);
+            }
             var command = connection.CreateCommand();
             command.CommandText = sql;
             var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -57,6 +62,29 @@ public sealed class SqlConsole(WorbDatabase database)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Whether anything but whitespace and comments follows the first statement of <paramref name="sql"/>.</summary>
+    private static bool HasSecondStatement(sqlite3 handle, string sql)
+    {
+        if (raw.sqlite3_prepare_v2(handle, sql, out var first, out var tail) != raw.SQLITE_OK)
+        {
+            first?.Dispose();
+            return false; // the first statement's own error is reported when it runs
+        }
+        first?.Dispose();
+        while (!string.IsNullOrWhiteSpace(tail))
+        {
+            var rc = raw.sqlite3_prepare_v2(handle, tail, out var next, out var rest);
+            var isStatement = next is { IsInvalid: false };
+            next?.Dispose();
+            if (rc != raw.SQLITE_OK || isStatement)
+            {
+                return true;
+            }
+            tail = rest;
+        }
+        return false;
     }
 }
 
