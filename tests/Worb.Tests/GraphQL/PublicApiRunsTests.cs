@@ -110,6 +110,7 @@ public sealed class PublicApiRunsTests
             Notes = "capture session",
             Config = "{\"lr\": {\"desc\": null, \"value\": 0.1}}",
             Summary = "{\"loss\": NaN, \"_step\": 1}",
+            SystemMetrics = "{\"system.cpu\": 0.93, \"_wandb\": true}", // the store keeps the last events line here
             HistoryLineCount = 2,
             HeartbeatAt = TestStore.T0 + 70,
         });

@@ -51,11 +51,9 @@ public sealed class RunType : ObjectGraphType<RunRecord>
         Field<NonNullGraphType<StringGraphType>>("heartbeatAt").Resolve(c => IsoTime.FromUnixSeconds(c.Source.HeartbeatAt));
         Field<NonNullGraphType<JsonStringGraphType>>("config").Resolve(c => c.Source.Config);
         Field<NonNullGraphType<JsonStringGraphType>>("summaryMetrics").Resolve(c => c.Source.Summary);
-        Field<NonNullGraphType<JsonStringGraphType>>("systemMetrics").ResolveAsync(async c =>
-        {
-            var last = await eventsLines.TailAsync(c.Source.Id, 1, c.CancellationToken);
-            return last.Count > 0 ? last[0] : string.IsNullOrWhiteSpace(c.Source.SystemMetrics) ? "{}" : c.Source.SystemMetrics;
-        });
+        // The store keeps the run's last wandb-events.jsonl line in runs.system_metrics: no query per run.
+        Field<NonNullGraphType<JsonStringGraphType>>("systemMetrics")
+            .Resolve(c => string.IsNullOrWhiteSpace(c.Source.SystemMetrics) ? "{}" : c.Source.SystemMetrics);
         Field<NonNullGraphType<IntGraphType>>("historyLineCount").Resolve(c => ClampInt(c.Source.HistoryLineCount));
         Field<NonNullGraphType<IntGraphType>>("eventsLineCount").Resolve(c => ClampInt(c.Source.EventsLineCount));
         Field<NonNullGraphType<IntGraphType>>("logLineCount").Resolve(c => ClampInt(c.Source.LogLineCount));
