@@ -4,60 +4,16 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Worb.EndToEnd.Tests.GraphQl;
 
 namespace Worb.Load;
 
-/// <summary>Speaks to Worb as the Python client does: GraphQL UpsertBucket, then file_stream POSTs.</summary>
+/// <summary>Speaks to Worb as the Python client does: GraphQL UpsertBucket, then file_stream POSTs (texts from <see cref="WandbQueries"/>).</summary>
 public sealed class WandbClient(HttpClient http, Uri baseUrl)
 {
     private int _retries;
 
     public const string Entity = "bench";
-
-    /// <summary>The Python client's UpsertBucket text (PROTOCOL.md, Appendix A).</summary>
-    private const string UpsertBucketQuery = """
-        mutation UpsertBucket($id: String, $name: String, $project: String, $entity: String, $groupName: String, $description: String, $displayName: String, $notes: String, $commit: String, $config: JSONString, $host: String, $debug: Boolean, $program: String, $repo: String, $jobType: String, $state: String, $sweep: String, $tags: [String!], $summaryMetrics: JSONString) {
-          upsertBucket(input: {id: $id, name: $name, groupName: $groupName, modelName: $project, entityName: $entity, description: $description, displayName: $displayName, notes: $notes, config: $config, commit: $commit, host: $host, debug: $debug, jobProgram: $program, jobRepo: $repo, jobType: $jobType, state: $state, sweep: $sweep, tags: $tags, summaryMetrics: $summaryMetrics}) {
-            bucket {
-              id
-              name
-              displayName
-              description
-              config
-              sweepName
-              project {
-                id
-                name
-                entity {
-                  id
-                  name
-                }
-              }
-              historyLineCount
-            }
-            inserted
-            serverSettings {
-              serverMessages {
-                utfText
-                plainText
-                htmlText
-                messageType
-                messageLevel
-              }
-            }
-          }
-        }
-        """;
-
-    private const string SampledHistoryQuery = """
-        query SampledHistoryPage($entity: String!, $project: String!, $run: String!, $spec: JSONString!) {
-          project(name: $project, entityName: $entity) {
-            run(name: $run) {
-              sampledHistory(specs: [$spec])
-            }
-          }
-        }
-        """;
 
     public static HttpClient CreateHttp() => new(new SocketsHttpHandler
     {
@@ -98,7 +54,7 @@ public sealed class WandbClient(HttpClient http, Uri baseUrl)
             ["sweep"] = null,
             ["summaryMetrics"] = null,
         };
-        var answer = await GraphQLAsync(UpsertBucketQuery, variables, cancellationToken);
+        var answer = await GraphQLAsync(WandbQueries.UpsertBucket, variables, cancellationToken);
         if (answer["data"]?["upsertBucket"]?["bucket"]?["name"]?.GetValue<string>() != run)
         {
             throw new InvalidOperationException("UpsertBucket failed: " + answer.ToJsonString());
@@ -159,8 +115,8 @@ public sealed class WandbClient(HttpClient http, Uri baseUrl)
     public async Task<int> SampledHistoryAsync(string project, string run, string key, int samples, CancellationToken cancellationToken)
     {
         var spec = new JsonObject { ["keys"] = new JsonArray(key), ["samples"] = samples }.ToJsonString();
-        var variables = new JsonObject { ["entity"] = Entity, ["project"] = project, ["run"] = run, ["spec"] = spec };
-        var answer = await GraphQLAsync(SampledHistoryQuery, variables, cancellationToken);
+        var variables = new JsonObject { ["entity"] = Entity, ["project"] = project, ["name"] = run, ["specs"] = new JsonArray(spec) };
+        var answer = await GraphQLAsync(WandbQueries.RunSampledHistory, variables, cancellationToken);
         return answer["data"]?["project"]?["run"]?["sampledHistory"]?[0]?.AsArray().Count
             ?? throw new InvalidOperationException("sampledHistory failed: " + answer.ToJsonString()[..Math.Min(500, answer.ToJsonString().Length)]);
     }

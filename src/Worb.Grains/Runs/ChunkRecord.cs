@@ -12,15 +12,6 @@ public readonly record struct ChunkRecord(long RunId, long ReceivedAtUnixMs, Rea
     private const byte Version = 1;
     private const int HeaderSize = 1 + 8 + 8;
 
-    /// <summary>The whole record in one array.</summary>
-    public byte[] Encode()
-    {
-        var buffer = new byte[HeaderSize + Body.Length];
-        EncodeHeader().CopyTo(buffer.AsSpan());
-        Body.Span.CopyTo(buffer.AsSpan(HeaderSize));
-        return buffer;
-    }
-
     /// <summary>The bytes before <see cref="Body"/>; the record is these followed by the body.</summary>
     public byte[] EncodeHeader()
     {

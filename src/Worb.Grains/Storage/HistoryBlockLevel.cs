@@ -8,8 +8,8 @@ namespace Worb.Grains.Storage;
 /// </summary>
 public sealed class HistoryBlockLevel
 {
-    /// <summary><c>history_blocks</c>: 64 steps (<see cref="HistoryBlocks"/>).</summary>
-    public static readonly HistoryBlockLevel Fine = new("history_blocks", HistoryBlocks.Shift);
+    /// <summary><c>history_blocks</c>: 64 steps.</summary>
+    public static readonly HistoryBlockLevel Fine = new("history_blocks", 6);
 
     /// <summary><c>history_blocks_4096</c>: 4,096 steps, i.e. 64 fine blocks.</summary>
     public static readonly HistoryBlockLevel Coarse = new("history_blocks_4096", 12);
@@ -34,4 +34,8 @@ public sealed class HistoryBlockLevel
     public long FirstStep(long block) => block << Shift;
 
     public long LastStep(long block) => (block << Shift) + Size - 1;
+
+    /// <summary>The first and last block lying wholly within [<paramref name="lo"/>, <paramref name="hi"/>]; First &gt; Last when none does.</summary>
+    public (long First, long Last) WholeBlocksWithin(long lo, long hi) =>
+        (FirstStep(Of(lo)) == lo ? Of(lo) : Of(lo) + 1, LastStep(Of(hi)) == hi ? Of(hi) : Of(hi) - 1);
 }

@@ -226,7 +226,7 @@ public static class SchemaMigrations
         """,
 
         // perf (issue 5): history_blocks — per-metric summaries of 64-step blocks (block = step >> 6, see
-        // HistoryBlocks), maintained by ChunkBatchWriter in the store transaction; read by HistoryBucketQuery.
+        // HistoryBlockLevel), maintained by ChunkBatchWriter in the store transaction; read by HistoryBucketQuery.
         // Numeric values only (value IS NOT NULL). Existing history is summarized here once.
         """
         CREATE TABLE history_blocks (

@@ -145,8 +145,11 @@ public sealed class ReplayTests : IAsyncLifetime
     private WalDrainer Drainer(IWriteAheadLog log) =>
         new(log, new ChunkBatchWriter(_database), new WalCursorStore(_database), 1 << 20, 7, NullLogger.Instance);
 
-    private async Task AppendAsync(IWriteAheadLog log, string body) =>
-        await log.AppendAsync(new ChunkRecord(_runId, 0, Encoding.UTF8.GetBytes(body)).Encode());
+    private async Task AppendAsync(IWriteAheadLog log, string body)
+    {
+        var record = new ChunkRecord(_runId, 0, Encoding.UTF8.GetBytes(body));
+        await log.AppendAsync(record.EncodeHeader(), record.Body); // as RunGrain appends it
+    }
 
     private async Task<string> SnapshotAsync()
     {

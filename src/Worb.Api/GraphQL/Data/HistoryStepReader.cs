@@ -93,8 +93,8 @@ public sealed class HistoryStepReader(WorbDatabase database)
     private static async Task<long> CountNumbersAsync(
         SqliteConnection connection, long runId, long keyId, long first, long last, CancellationToken cancellationToken)
     {
-        var firstWhole = HistoryBlocks.FirstStep(HistoryBlocks.Of(first)) == first ? HistoryBlocks.Of(first) : HistoryBlocks.Of(first) + 1;
-        var lastWhole = HistoryBlocks.LastStep(HistoryBlocks.Of(last)) == last ? HistoryBlocks.Of(last) : HistoryBlocks.Of(last) - 1;
+        var blocks = HistoryBlockLevel.Fine;
+        var (firstWhole, lastWhole) = blocks.WholeBlocksWithin(first, last);
         await using var command = connection.CreateCommand();
         if (firstWhole > lastWhole)
         {
@@ -111,8 +111,8 @@ public sealed class HistoryStepReader(WorbDatabase database)
         Bind(command, runId, keyId, first, last);
         command.Parameters.AddWithValue("$firstWhole", firstWhole);
         command.Parameters.AddWithValue("$lastWhole", lastWhole);
-        command.Parameters.AddWithValue("$wholeFrom", HistoryBlocks.FirstStep(firstWhole));
-        command.Parameters.AddWithValue("$wholeTo", HistoryBlocks.LastStep(lastWhole));
+        command.Parameters.AddWithValue("$wholeFrom", blocks.FirstStep(firstWhole));
+        command.Parameters.AddWithValue("$wholeTo", blocks.LastStep(lastWhole));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 

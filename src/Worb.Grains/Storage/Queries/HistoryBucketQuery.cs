@@ -134,8 +134,7 @@ public sealed class HistoryBucketQuery(WorbDatabase database)
             yield break;
         }
         var level = HistoryBlockLevel.All[levels - 1];
-        var firstWhole = level.FirstStep(level.Of(lo)) == lo ? level.Of(lo) : level.Of(lo) + 1;
-        var lastWhole = level.LastStep(level.Of(hi)) == hi ? level.Of(hi) : level.Of(hi) - 1;
+        var (firstWhole, lastWhole) = level.WholeBlocksWithin(lo, hi);
         if (firstWhole > lastWhole)
         {
             await foreach (var part in ReadPartsAsync(connection, runId, keyId, lo, hi, levels - 1, finiteOnly, cancellationToken))
